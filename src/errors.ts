@@ -1,0 +1,70 @@
+/** One thing wrong with an input: where it is and what is wrong, value included. */
+export interface PolicyIssue {
+  /** Path from the argument to the field, e.g. `['optOuts', 0, 'at']`. */
+  readonly path: readonly (string | number)[]
+  /** What is wrong, naming the value, e.g. `"2025-02-30" has no such calendar date`. */
+  readonly message: string
+}
+
+/** What was given: a member, call options, a data item, a policy or a country. */
+export type InputKind = 'member' | 'options' | 'item' | 'policy' | 'country'
+
+/**
+ * Thrown for bad input: an unknown country, an impossible date, an invalid time
+ * zone, an instant without an offset, a wrong type. Outcomes such as "not
+ * covered" are never errors; they are reports.
+ *
+ * @example
+ * try { coverage({ country: 'Atlantis' }) } catch (error) {
+ *   if (isPolicyInputError(error)) error.issues[0]?.path //=> ['country']
+ * }
+ */
+export class PolicyInputError extends Error {
+  override readonly name = 'PolicyInputError' as const
+  /** Which argument was wrong. */
+  readonly input: InputKind
+  /** Every problem found, each with its path; there is at least one. */
+  readonly issues: readonly PolicyIssue[]
+
+  constructor(input: InputKind, issues: readonly PolicyIssue[]) {
+    super(`Invalid ${input}: ${issues.map((issue) => `${formatPath(issue.path)}${issue.message}`).join('; ')}`)
+    this.input = input
+    this.issues = issues
+  }
+}
+
+/**
+ * Whether `error` is a {@link PolicyInputError}, from this copy of the package
+ * or another one (it checks the name, not the class).
+ *
+ * @param error - anything caught
+ * @returns `true` for a `PolicyInputError`
+ * @example
+ * isPolicyInputError(new PolicyInputError('member', [{ path: ['country'], message: 'is empty' }])) //=> true
+ */
+export function isPolicyInputError(error: unknown): error is PolicyInputError {
+  return error instanceof Error && error.name === 'PolicyInputError'
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  if (path.length === 0) return ''
+  let text = ''
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : text === '' ? key : `.${key}`
+  return `${text}: `
+}
+
+/** A short, safe rendering of an input value for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null'
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value
+    return JSON.stringify(shown)
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  if (value === undefined) return 'undefined'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'symbol') return 'a symbol'
+  if (Object.prototype.toString.call(value) === '[object Date]') return 'a Date'
+  return 'an object'
+}

@@ -1,0 +1,67 @@
+/**
+ * A policy checked once and turned into look-ups the evaluator reads: a
+ * country's region and zones, a region's rollout with its start day.
+ */
+import { countryZones } from '../region/country-zones'
+import { parseWith } from '../issues'
+import { parseCivilDate } from '../time/civil'
+import { type Policy, type PolicyRollout, type RegionCode, policySchema, regionCodes } from './schema'
+
+/** A rollout with its effective civil day (days since 1970-01-01). */
+export interface DatedRollout {
+  readonly rollout: PolicyRollout
+  readonly day: number
+}
+
+/** A country's standing under a policy. */
+export interface Place {
+  readonly region: RegionCode
+  /** A second region the territory may belong to (JE, GG, IM: UK). */
+  readonly alsoReadAs: RegionCode | undefined
+  /** The rollout of each reading: one, or two for an ambiguous territory. */
+  readonly readings: readonly DatedRollout[]
+  /** The rollout reported: the earliest reading's. */
+  readonly rollout: PolicyRollout
+}
+
+/** A validated policy and its look-up tables. */
+export interface CompiledPolicy {
+  readonly policy: Policy
+  /** Where `code` stands: its region (ROW unless a region lists it), its readings and rollout. */
+  placeOf(code: string): Place
+  /** The zones in use in `code`: the policy's own, else tzdb's. */
+  zonesOf(code: string): readonly string[]
+}
+
+const compiled = new WeakMap<object, CompiledPolicy>()
+
+/**
+ * Validates `policy` with `policySchema` (once per object) and builds its tables.
+ *
+ * @throws {PolicyInputError} when the policy is not valid
+ */
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const cached = typeof policy === 'object' && policy !== null ? compiled.get(policy) : undefined
+  if (cached) return cached
+  const valid = parseWith(policySchema, 'policy', policy)
+  const region = new Map<string, RegionCode>()
+  for (const code of regionCodes) for (const country of valid.regions[code].countries) region.set(country, code)
+  const rollouts = new Map<RegionCode, DatedRollout>()
+  for (const rollout of valid.rollouts) {
+    for (const code of rollout.regions) rollouts.set(code, { rollout, day: parseCivilDate(rollout.effective) as number })
+  }
+  const rolloutOf = (code: RegionCode) => rollouts.get(code) as DatedRollout
+  const result: CompiledPolicy = {
+    policy: valid,
+    placeOf(code) {
+      const home = region.get(code) ?? 'ROW'
+      const alsoReadAs = valid.territories[code]?.alsoReadAs
+      const readings = alsoReadAs === undefined ? [rolloutOf(home)] : [rolloutOf(home), rolloutOf(alsoReadAs)]
+      const earliest = readings.reduce((a, b) => (b.day < a.day ? b : a))
+      return { region: home, alsoReadAs, readings, rollout: earliest.rollout }
+    },
+    zonesOf: (code) => valid.zones[code]?.zones ?? countryZones[code] ?? [],
+  }
+  compiled.set(policy, result)
+  return result
+}

@@ -1,0 +1,121 @@
+/**
+ * Time zones: validation, the UTC offset in force at an instant, and the start
+ * of a civil day in a zone. Built on `Intl.DateTimeFormat` directly, because an
+ * instant's offset must not depend on the host: date-fns-tz's
+ * `getTimezoneOffset(zone, date)` reads `date` as a wall-clock time, so at
+ * 2025-10-26T01:30Z it answers +02:00 for Europe/Berlin, where +01:00 holds.
+ */
+import { DAY_MS, daysFromCivil } from './civil'
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let format = formatters.get(zone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      era: 'short',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+    formatters.set(zone, format)
+  }
+  return format
+}
+
+/**
+ * The IANA zone's own spelling when `Intl` knows the zone (aliases such as
+ * `Asia/Calcutta` and case variants such as `europe/berlin` included), else
+ * `undefined`. Fixed offsets (`+01:00`, `UTC+1`) are not zones.
+ */
+export function canonicalZone(zone: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return undefined
+  try {
+    return formatter(zone).resolvedOptions().timeZone
+  } catch {
+    return undefined
+  }
+}
+
+/** The offset from UTC, in milliseconds, in force in `zone` at the instant `epochMs`. */
+export function offsetAt(zone: string, epochMs: number): number {
+  let era = 'AD'
+  let year = 0
+  let month = 0
+  let day = 0
+  let hour = 0
+  let minute = 0
+  let second = 0
+  for (const part of formatter(zone).formatToParts(epochMs)) {
+    switch (part.type) {
+      case 'era': era = part.value; break
+      case 'year': year = Number(part.value); break
+      case 'month': month = Number(part.value); break
+      case 'day': day = Number(part.value); break
+      case 'hour': hour = Number(part.value); break
+      case 'minute': minute = Number(part.value); break
+      case 'second': second = Number(part.value); break
+    }
+  }
+  if (era !== 'AD') year = 1 - year
+  const wall = daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000
+  const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000)
+  return wall - wholeSecond
+}
+
+/** The civil day (days since 1970-01-01) in `zone` at the instant `epochMs`. */
+export function localDay(zone: string, epochMs: number): number {
+  return Math.floor((epochMs + offsetAt(zone, epochMs)) / DAY_MS)
+}
+
+const HOURS_15 = 15 * 3_600_000
+const startCache = new Map<string, number>()
+const START_CACHE_LIMIT = 100_000
+
+/**
+ * The first instant (epoch ms) whose civil date in `zone` is `day`: local
+ * midnight, or where midnight is skipped by a change of offset (Atlantic/Azores
+ * on the last Sunday of March) the instant of that change. Where midnight
+ * happens twice, the first.
+ */
+export function startOfDay(zone: string, day: number): number {
+  const key = `${zone} ${day}`
+  const cached = startCache.get(key)
+  if (cached !== undefined) return cached
+  if (startCache.size >= START_CACHE_LIMIT) startCache.clear()
+  const start = computeStartOfDay(zone, day)
+  startCache.set(key, start)
+  return start
+}
+
+function computeStartOfDay(zone: string, day: number): number {
+  const midnightUtc = day * DAY_MS
+  // Every offset in force within 15 hours of the day's UTC midnight: local
+  // midnight lies in that span for any real offset.
+  const offsets = new Set([
+    offsetAt(zone, midnightUtc - HOURS_15),
+    offsetAt(zone, midnightUtc),
+    offsetAt(zone, midnightUtc + HOURS_15),
+  ])
+  let first = Number.POSITIVE_INFINITY
+  for (const offset of offsets) {
+    const candidate = midnightUtc - offset
+    if (offsetAt(zone, candidate) === offset && candidate < first) first = candidate
+  }
+  if (first !== Number.POSITIVE_INFINITY) return first
+  // Midnight is skipped: the day starts at the change of offset. Find the first
+  // instant whose local date is `day` or later.
+  let low = midnightUtc - Math.max(...offsets)
+  let high = midnightUtc - Math.min(...offsets)
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2)
+    if (localDay(zone, middle) >= day) high = middle
+    else low = middle + 1
+  }
+  return high
+}

@@ -65,6 +65,8 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'an array'
   if (typeof value === 'function') return 'a function'
   if (typeof value === 'symbol') return 'a symbol'
-  if (Object.prototype.toString.call(value) === '[object Date]') return 'a Date'
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    return Number.isNaN(Date.prototype.getTime.call(value)) ? 'an invalid Date' : 'a Date'
+  }
   return 'an object'
 }

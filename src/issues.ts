@@ -23,7 +23,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function expected(issue: ZodIssue): string | undefined {
-  if (issue.code === 'invalid_type') return issue.expected === 'date' ? 'a Date' : `a ${issue.expected}`
+  if (issue.code === 'invalid_type') {
+    if (issue.expected === 'date') return 'a Date'
+    return /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`
+  }
   if (issue.code === 'invalid_union') {
     const parts = issue.errors.map((branch) => (branch.length === 1 && branch[0] ? expected(branch[0]) : undefined))
     return parts.every((part) => part !== undefined) ? parts.join(' or ') : undefined
@@ -36,6 +39,7 @@ function messageFor(issue: ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
     case 'invalid_union': {
+      if (value === undefined) return 'is missing'
       const wanted = expected(issue)
       return wanted === undefined ? `${got} is not valid here` : `expected ${wanted}, got ${got}`
     }
@@ -56,7 +60,7 @@ export function toPolicyIssues(issues: readonly ZodIssue[], root: unknown): Poli
   for (const issue of issues) {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ path: [...path, key], message: `is not a known field (${JSON.stringify(key)})` })
+      for (const key of issue.keys) out.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })
     } else if (issue.code === 'custom') {
       out.push({ path, message: issue.message })
     } else {

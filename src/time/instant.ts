@@ -20,7 +20,7 @@ export function isDate(value: unknown): value is Date {
 export function readInstant(value: string | Date): InstantResult {
   if (isDate(value)) {
     const ms = Date.prototype.getTime.call(value)
-    return Number.isFinite(ms) ? { ok: true, ms } : { ok: false, problem: 'is an invalid Date' }
+    return Number.isFinite(ms) ? { ok: true, ms } : { ok: false, problem: 'names no instant' }
   }
   const match = INSTANT.exec(value)
   if (!match) {

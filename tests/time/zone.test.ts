@@ -1,0 +1,108 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { countryZones } from '../../src/region/country-zones'
+import { formatCivilDate, parseCivilDate } from '../../src/time/civil'
+import { canonicalZone, localDay, offsetAt, startOfDay } from '../../src/time/zone'
+import reference from '../fixtures/start-of-day.json'
+
+const day = (text: string) => parseCivilDate(text) as number
+const iso = (ms: number) => new Date(ms).toISOString()
+
+describe('startOfDay', () => {
+  const cases = [
+    { zone: 'Europe/Berlin', date: '2025-11-03', out: '2025-11-02T23:00:00.000Z', name: "CET, the six regions' start" },
+    { zone: 'Europe/London', date: '2025-11-03', out: '2025-11-03T00:00:00.000Z', name: 'GMT' },
+    { zone: 'Asia/Hong_Kong', date: '2025-11-03', out: '2025-11-02T16:00:00.000Z', name: 'UTC+8' },
+    { zone: 'America/St_Johns', date: '2025-11-03', out: '2025-11-03T03:30:00.000Z', name: 'a half-hour zone' },
+    { zone: 'America/Vancouver', date: '2025-11-03', out: '2025-11-03T08:00:00.000Z', name: 'the day after DST ended' },
+    { zone: 'America/Vancouver', date: '2025-11-02', out: '2025-11-02T07:00:00.000Z', name: 'the day DST ends (midnight still PDT)' },
+    { zone: 'Atlantic/Azores', date: '2025-03-30', out: '2025-03-30T01:00:00.000Z', name: 'a skipped midnight: the day starts at 01:00 local' },
+    { zone: 'Atlantic/Azores', date: '2025-03-31', out: '2025-03-31T00:00:00.000Z', name: 'the day after a skipped midnight (now UTC+0)' },
+    { zone: 'America/Havana', date: '2025-11-02', out: '2025-11-02T04:00:00.000Z', name: 'a repeated midnight: the first one' },
+    { zone: 'Europe/Berlin', date: '2025-03-30', out: '2025-03-29T23:00:00.000Z', name: 'the day DST starts at 02:00' },
+    { zone: 'Europe/Berlin', date: '2025-10-26', out: '2025-10-25T22:00:00.000Z', name: 'the day DST ends at 03:00' },
+    { zone: 'Asia/Kathmandu', date: '2025-11-03', out: '2025-11-02T18:15:00.000Z', name: 'UTC+05:45' },
+    { zone: 'Pacific/Kiritimati', date: '2025-11-03', out: '2025-11-02T10:00:00.000Z', name: 'UTC+14' },
+    { zone: 'Pacific/Apia', date: '2011-12-30', out: '2011-12-30T10:00:00.000Z', name: 'a day Samoa skipped: the next day starts then' },
+    { zone: 'Pacific/Apia', date: '2011-12-31', out: '2011-12-30T10:00:00.000Z', name: 'the first day after the skip' },
+    { zone: 'Europe/Belgrade', date: '2024-09-18', out: '2024-09-17T22:00:00.000Z', name: "XK's zone on the global rollout date" },
+    { zone: 'Europe/Berlin', date: '1955-06-01', out: '1955-05-31T23:00:00.000Z', name: 'a birthday before 1970' },
+  ] as const
+
+  for (const { zone, date, out, name } of cases) {
+    test(`${zone} ${date}: ${name}`, () => {
+      expect(iso(startOfDay(zone, day(date)))).toBe(out)
+    })
+  }
+
+  test(`agrees with Python zoneinfo on ${reference.cases.length} zone-days around offset changes (${reference.origin})`, () => {
+    const mismatches: string[] = []
+    for (const [zone, date, expected] of reference.cases as [string, string, string][]) {
+      const got = iso(startOfDay(zone, day(date))).replace('.000Z', 'Z')
+      if (got !== expected) mismatches.push(`${zone} ${date}: ${got}, expected ${expected}`)
+    }
+    expect(mismatches).toEqual([])
+  })
+
+  test('is the first instant whose local date is the day (property)', () => {
+    const zones = [...new Set(Object.values(countryZones).flat())]
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: day('1950-01-01'), max: day('2060-12-31') }), (zone, civil) => {
+        const start = startOfDay(zone, civil)
+        expect(localDay(zone, start)).toBeGreaterThanOrEqual(civil)
+        expect(localDay(zone, start - 1)).toBeLessThan(civil)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
+
+describe('offsetAt', () => {
+  const cases = [
+    { zone: 'Europe/Berlin', at: '2025-10-26T00:59:59.999Z', out: 2, name: 'the last millisecond of CEST' },
+    { zone: 'Europe/Berlin', at: '2025-10-26T01:00:00.000Z', out: 1, name: 'the first instant of CET' },
+    { zone: 'Europe/Berlin', at: '2025-10-26T01:30:00.000Z', out: 1, name: 'where date-fns-tz answers +2' },
+    { zone: 'Atlantic/Azores', at: '2025-03-30T00:59:59.000Z', out: -1, name: 'before the Azores skip' },
+    { zone: 'Atlantic/Azores', at: '2025-03-30T01:00:00.000Z', out: 0, name: 'after the Azores skip' },
+    { zone: 'Asia/Kathmandu', at: '2025-01-01T00:00:00.000Z', out: 5.75, name: 'a quarter-hour offset' },
+    { zone: 'Europe/Dublin', at: '1900-01-01T00:00:00.000Z', out: -1521 / 3600, name: 'Dublin Mean Time, -00:25:21' },
+    { zone: 'UTC', at: '1969-12-31T23:59:59.500Z', out: 0, name: 'a negative epoch with milliseconds' },
+  ] as const
+  for (const { zone, at, out, name } of cases) {
+    test(`${zone} at ${at}: ${name}`, () => {
+      expect(offsetAt(zone, Date.parse(at)) / 3_600_000).toBeCloseTo(out, 9)
+    })
+  }
+})
+
+describe('canonicalZone', () => {
+  const cases = [
+    { input: 'Europe/Berlin', out: 'Europe/Berlin' },
+    { input: 'europe/berlin', out: 'Europe/Berlin' },
+    { input: 'Asia/Calcutta', out: 'Asia/Calcutta' },
+    { input: 'UTC', out: 'UTC' },
+    { input: 'Europe/Atlantis', out: undefined },
+    { input: 'UTC+1', out: undefined },
+    { input: '+01:00', out: undefined },
+    { input: '', out: undefined },
+    { input: 'Europe/Berlin ', out: undefined },
+  ] as const
+  for (const { input, out } of cases) {
+    test(`${JSON.stringify(input)} -> ${String(out)}`, () => {
+      expect(canonicalZone(input)).toBe(out)
+    })
+  }
+
+  test('every zone tzdb lists for a country is known to this Node', () => {
+    const unknown = Object.values(countryZones).flat().filter((zone) => canonicalZone(zone) === undefined)
+    expect(unknown).toEqual([])
+  })
+})
+
+test('formatCivilDate and parseCivilDate round-trip (property)', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: day('0001-01-01'), max: day('9999-12-31') }), (civil) => {
+      expect(parseCivilDate(formatCivilDate(civil))).toBe(civil)
+    }),
+  )
+})

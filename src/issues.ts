@@ -44,7 +44,7 @@ function messageFor(issue: ZodIssue, value: unknown): string {
       return wanted === undefined ? `${got} is not valid here` : `expected ${wanted}, got ${got}`
     }
     case 'invalid_value':
-      return `expected one of ${issue.values.map((each) => JSON.stringify(each)).join(', ')}, got ${got}`
+      return `${value === undefined ? 'is missing: ' : ''}expected one of ${issue.values.map((each) => JSON.stringify(each)).join(', ')}, got ${got}`
     case 'too_small':
       return issue.origin === 'array' ? `${got} needs at least ${String(issue.minimum)} entries` : `${got} is too small or empty`
     case 'too_big':

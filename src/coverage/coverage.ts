@@ -1,0 +1,218 @@
+/**
+ * Is the member's data used to train the models, from when, and why:
+ * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
+ */
+import { PolicyInputError } from '../errors'
+import { parseWith } from '../issues'
+import type { Policy, RegionCode } from '../policy/schema'
+import { type Evaluation, evaluate, isOn, windowsFrom } from './evaluate'
+import { type MemberInput, memberSchema } from './member'
+import { type CoverageOptions, readOptions } from './options'
+import type { Reason } from './reasons'
+
+/** The member's status at `asOf`. */
+export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
+
+/** A window of use: from an instant (inclusive) until another (exclusive), `null` while open. */
+export interface CoverageWindow {
+  readonly from: Date
+  readonly until: Date | null
+}
+
+/** The answer for one member at one instant. Instants are `Date`s; compare them with `getTime()`. */
+export interface CoverageReport {
+  /** The policy's id. */
+  readonly policy: string
+  /** The instant asked about. */
+  readonly asOf: Date
+  /** At `asOf`: `covered` inside a window, `not-covered` outside all, `undetermined` when an unknown fact decides. */
+  readonly status: CoverageStatus
+  /** ISO 3166-1 alpha-2. */
+  readonly country: string
+  readonly region: RegionCode
+  /** The rollout that applies (for an ambiguous territory, the earliest reading). */
+  readonly rollout: { readonly id: string; readonly effective: string }
+  /** Start of the first window of use, the earliest possible; `null` when nothing is ever used. */
+  readonly from: Date | null
+  /** End of the last window; `null` while it is open-ended (or there is none). */
+  readonly until: Date | null
+  /** Every window of use, sorted and disjoint, taken from the earliest possible start. */
+  readonly windows: readonly CoverageWindow[]
+  /** The rules and assumptions behind the answer; at least one unless `covered`. */
+  readonly reasons: readonly Reason[]
+}
+
+/** A result that is either data or the input error that prevented it. */
+export type SafeResult<T> = { success: true; data: T } | { success: false; error: PolicyInputError }
+
+const iso = (ms: number) => new Date(ms).toISOString()
+
+/** The facts and assumptions every answer rests on. */
+export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
+  const { rollout, region, country } = evaluation
+  const reasons: Reason[] = [
+    {
+      code: 'rollout',
+      message: `${country} is in region ${region} (${policy.regions[region].name}); rollout "${rollout.id}" takes effect on ${rollout.effective} (${rollout.confidence}), at the start of that day in the member's time zone`,
+      source: rollout.source,
+    },
+  ]
+  const territory = policy.territories[country]
+  if (evaluation.alsoReadAs !== undefined && territory !== undefined) {
+    reasons.push({
+      code: 'territory-ambiguous',
+      message: `${territory.note}; read as ${region} for the earliest start, and as ${evaluation.alsoReadAs} for the latest`,
+      source: territory.source,
+    })
+  }
+  if (evaluation.zoneInferred) {
+    const [low, high] = evaluation.zoneSpread
+    reasons.push({
+      code: 'time-zone-inferred',
+      message:
+        `No time zone given; used ${country}'s zones (${evaluation.zones.join(', ')})` +
+        (low === high ? '' : `, whose days start at different instants: the rollout starts there between ${iso(low)} and ${iso(high)}`),
+      source: rollout.source,
+    })
+  }
+  if (evaluation.adultFrom === undefined) {
+    reasons.push({ code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source })
+  } else if (evaluation.adultFrom[0] !== evaluation.adultFrom[1]) {
+    reasons.push({
+      code: 'birth-year-only',
+      message: `Only the birth year is known: the member turns ${policy.age.adultAge} between ${iso(evaluation.adultFrom[0])} and ${iso(evaluation.adultFrom[1])}`,
+      source: policy.age.source,
+    })
+  }
+  if (evaluation.excluded) {
+    reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
+  }
+  for (const at of evaluation.ignoredOptIns) {
+    reasons.push({
+      code: 'opt-in-ignored',
+      message: `The opt-in at ${iso(at)} follows an objection, which lasts: it changes nothing`,
+      source: policy.optOut.channels['objection-form'].source,
+    })
+  }
+  return reasons
+}
+
+/** Why the member is not (or not certainly) covered at `asOf`. */
+function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): Reason[] {
+  if (evaluation.excluded) return []
+  if (!windowsExist) {
+    return [{ code: 'opted-out-before-start', message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }]
+  }
+  const reasons: Reason[] = []
+  if (asOf < evaluation.earliest) {
+    if (asOf < evaluation.rolloutFrom[0]) {
+      reasons.push({ code: 'rollout-not-started', message: `The rollout "${evaluation.rollout.id}" starts at ${iso(evaluation.rolloutFrom[0])} at the earliest`, source: evaluation.rollout.source })
+    }
+    if (evaluation.adultFrom !== undefined && asOf < evaluation.adultFrom[0]) {
+      reasons.push({ code: 'under-18', message: `The member is under ${policy.age.adultAge} until ${iso(evaluation.adultFrom[0])} at the earliest`, source: policy.age.source })
+    }
+    // Each reading starts later than asOf, though neither the rollout nor the
+    // birthday alone does in all readings at once.
+    if (reasons.length === 0) {
+      reasons.push({ code: 'not-started', message: `The member's coverage starts at ${iso(evaluation.earliest)} at the earliest`, source: evaluation.rollout.source })
+    }
+    return reasons
+  }
+  if (!isOn(evaluation.on, asOf)) {
+    return evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
+      ? [{ code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }]
+      : [{ code: 'opted-out', message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }]
+  }
+  if (asOf < evaluation.latest) {
+    reasons.push({
+      code: 'start-undetermined',
+      message: `asOf lies between the earliest possible start (${iso(evaluation.earliest)}) and the latest (${iso(evaluation.latest)}); which applies depends on facts not given`,
+      source: evaluation.rollout.source,
+    })
+  }
+  return reasons
+}
+
+/** The report for an evaluated member. */
+export function report(evaluation: Evaluation, policy: Policy, asOf: number): CoverageReport {
+  const windows = evaluation.excluded ? [] : windowsFrom(evaluation.on, evaluation.earliest)
+  const on = isOn(evaluation.on, asOf) && !evaluation.excluded
+  const status: CoverageStatus =
+    on && asOf >= evaluation.latest ? 'covered' : on && asOf >= evaluation.earliest ? 'undetermined' : 'not-covered'
+  const last = windows.at(-1)
+  return {
+    policy: policy.id,
+    asOf: new Date(asOf),
+    status,
+    country: evaluation.country,
+    region: evaluation.region,
+    rollout: { id: evaluation.rollout.id, effective: evaluation.rollout.effective },
+    from: windows[0] === undefined ? null : new Date(windows[0].from),
+    until: last === undefined || last.until === Number.POSITIVE_INFINITY ? null : new Date(last.until),
+    windows: windows.map((window) => ({
+      from: new Date(window.from),
+      until: window.until === Number.POSITIVE_INFINITY ? null : new Date(window.until),
+    })),
+    reasons: [...contextReasons(evaluation, policy), ...statusReasons(evaluation, policy, asOf, windows.length > 0)],
+  }
+}
+
+/**
+ * Whether a member's data is used to train LinkedIn's content-generating AI
+ * models at `asOf`, from which instant, in which windows, and why.
+ *
+ * @param member - the member; only `country` is required
+ * @param options - `asOf` (default now) and `policy` (default {@link linkedinGenAi})
+ * @returns the coverage report
+ * @throws {PolicyInputError} when the member or the options are not valid
+ * @example
+ * const report = coverage({ country: 'DE', timeZone: 'Europe/Berlin' }, { asOf: '2026-01-01T00:00:00Z' })
+ * report.status //=> 'covered'
+ * report.from?.toISOString() //=> '2025-11-02T23:00:00.000Z'
+ */
+export function coverage(member: MemberInput, options?: CoverageOptions): CoverageReport {
+  const { asOf, compiled } = readOptions(options)
+  const parsed = parseWith(memberSchema, 'member', member)
+  return report(evaluate(parsed, compiled), compiled.policy, asOf)
+}
+
+/**
+ * Whether the member is certainly covered at `asOf` (`status === 'covered'`).
+ * `false` also when the answer is undetermined; use `coverage` to tell them apart.
+ *
+ * @throws {PolicyInputError} when the member or the options are not valid
+ * @example
+ * isCovered({ country: 'FR', timeZone: 'Europe/Paris' }, { asOf: '2025-11-03T00:00:00+01:00' }) //=> true
+ */
+export function isCovered(member: MemberInput, options?: CoverageOptions): boolean {
+  return coverage(member, options).status === 'covered'
+}
+
+/**
+ * The earliest possible instant from which the member's data is used, or `null`
+ * when it never is.
+ *
+ * @throws {PolicyInputError} when the member or the options are not valid
+ * @example
+ * coveredFrom({ country: 'CA', timeZone: 'America/Vancouver' })?.toISOString() //=> '2025-11-03T08:00:00.000Z'
+ */
+export function coveredFrom(member: MemberInput, options?: CoverageOptions): Date | null {
+  return coverage(member, options).from
+}
+
+/**
+ * `coverage` that returns bad input as a value instead of throwing it.
+ *
+ * @example
+ * const result = safeCoverage({ country: 'Atlantis' })
+ * result.success //=> false
+ * result.success ? null : result.error.issues[0]?.path //=> ['country']
+ */
+export function safeCoverage(member: MemberInput, options?: CoverageOptions): SafeResult<CoverageReport> {
+  try {
+    return { success: true, data: coverage(member, options) }
+  } catch (error) {
+    if (error instanceof PolicyInputError) return { success: false, error }
+    throw error
+  }
+}

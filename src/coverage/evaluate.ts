@@ -1,0 +1,171 @@
+/**
+ * The evaluation shared by `coverage` and `dataUse`: the member's possible
+ * starts (one per reading of the unknown facts), the setting's on-off timeline,
+ * and the windows of use.
+ */
+import type { CompiledPolicy } from '../policy/compile'
+import type { PolicyRollout, RegionCode } from '../policy/schema'
+import { daysFromCivil, isLeapYear } from '../time/civil'
+import { startOfDay } from '../time/zone'
+import type { Member } from './member'
+
+/** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
+export interface Span {
+  readonly from: number
+  readonly until: number
+}
+
+/** One reading of the unknown facts: when use starts, and when the member turns 18. */
+export interface Scenario {
+  readonly start: number
+  /** Start of the 18th birthday; -Infinity when no birth date is known. */
+  readonly adult: number
+}
+
+export interface Evaluation {
+  readonly country: string
+  readonly region: RegionCode
+  /** The rollout reported: the earliest of the territory's readings. */
+  readonly rollout: PolicyRollout
+  readonly alsoReadAs: RegionCode | undefined
+  readonly zones: readonly string[]
+  readonly zoneInferred: boolean
+  /** Distinct readings, by start. */
+  readonly scenarios: readonly Scenario[]
+  readonly earliest: number
+  readonly latest: number
+  /** Earliest and latest start of the rollout alone, over zones and readings. */
+  readonly rolloutFrom: readonly [number, number]
+  /** Earliest and latest start of the reported rollout over the zones alone. */
+  readonly zoneSpread: readonly [number, number]
+  /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
+  readonly adultFrom: readonly [number, number] | undefined
+  /** LinkedIn believes the member is under 18: never used. */
+  readonly excluded: boolean
+  /** When the setting is on (from -Infinity), cut by opt-outs. */
+  readonly on: readonly Span[]
+  /** The objection, if one was filed. */
+  readonly objectedAt: number | undefined
+  readonly ignoredOptIns: readonly number[]
+}
+
+/** The civil days of the 18th (adult-age) birthday: one day, or the first and last of a year. */
+function adultDays(birthDate: string, adultAge: number): [number, number] {
+  if (birthDate.length === 4) {
+    const year = Number(birthDate) + adultAge
+    return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
+  }
+  const year = Number(birthDate.slice(0, 4)) + adultAge
+  const month = Number(birthDate.slice(5, 7))
+  const day = Number(birthDate.slice(8, 10))
+  // Born 29 February: the birthday is 1 March in common years.
+  const days = month === 2 && day === 29 && !isLeapYear(year) ? daysFromCivil(year, 3, 1) : daysFromCivil(year, month, day)
+  return [days, days]
+}
+
+type Event = { at: number; kind: 0 | 1 | 2 } // 0 setting off, 1 objection, 2 setting on
+
+function timeline(member: Member): { on: Span[]; objectedAt: number | undefined; ignoredOptIns: number[] } {
+  const events: Event[] = []
+  for (const optOut of member.optOuts) events.push({ at: optOut.at.getTime(), kind: optOut.via === 'setting' ? 0 : 1 })
+  for (const optIn of member.optIns) events.push({ at: optIn.at.getTime(), kind: 2 })
+  // At one instant, opt-outs come before opt-ins: the member ends that instant
+  // with the setting on, the reading under which their data may be used.
+  events.sort((a, b) => a.at - b.at || a.kind - b.kind)
+  const on: Span[] = []
+  let openSince: number | undefined = Number.NEGATIVE_INFINITY
+  let objectedAt: number | undefined
+  const ignoredOptIns: number[] = []
+  for (const event of events) {
+    if (event.kind === 2) {
+      if (objectedAt !== undefined) ignoredOptIns.push(event.at)
+      else if (openSince === undefined) {
+        // Back on at the instant it went off: one span, not two that touch.
+        const last = on.at(-1)
+        if (last !== undefined && last.until === event.at) openSince = on.pop()?.from
+        else openSince = event.at
+      }
+      continue
+    }
+    if (openSince !== undefined) {
+      if (event.at > openSince) on.push({ from: openSince, until: event.at })
+      openSince = undefined
+    }
+    if (event.kind === 1) objectedAt ??= event.at
+  }
+  if (openSince !== undefined) on.push({ from: openSince, until: Number.POSITIVE_INFINITY })
+  return { on, objectedAt, ignoredOptIns }
+}
+
+/** The windows of use for a start: the on-spans from `start` on. */
+export function windowsFrom(on: readonly Span[], start: number): Span[] {
+  const windows: Span[] = []
+  for (const span of on) {
+    if (span.until <= start) continue
+    windows.push(span.from >= start ? span : { from: start, until: span.until })
+  }
+  return windows
+}
+
+/** Evaluates a parsed member against a compiled policy. */
+export function evaluate(member: Member, compiled: CompiledPolicy): Evaluation {
+  const { policy } = compiled
+  const { region, alsoReadAs, readings, rollout } = compiled.placeOf(member.country)
+  const zones = member.timeZone === undefined ? compiled.zonesOf(member.country) : [member.timeZone]
+  const birthDays = member.birthDate === undefined ? undefined : adultDays(member.birthDate, policy.age.adultAge)
+
+  const scenarios: Scenario[] = []
+  let rolloutLow = Number.POSITIVE_INFINITY
+  let rolloutHigh = Number.NEGATIVE_INFINITY
+  let adultLow = Number.POSITIVE_INFINITY
+  let adultHigh = Number.NEGATIVE_INFINITY
+  let zoneLow = Number.POSITIVE_INFINITY
+  let zoneHigh = Number.NEGATIVE_INFINITY
+  for (const zone of zones) {
+    const adults = birthDays === undefined ? [Number.NEGATIVE_INFINITY] : birthDays.map((day) => startOfDay(zone, day))
+    for (const adult of adults) {
+      adultLow = Math.min(adultLow, adult)
+      adultHigh = Math.max(adultHigh, adult)
+    }
+    for (const reading of readings) {
+      const rolloutStart = startOfDay(zone, reading.day)
+      rolloutLow = Math.min(rolloutLow, rolloutStart)
+      rolloutHigh = Math.max(rolloutHigh, rolloutStart)
+      if (reading.rollout === rollout) {
+        zoneLow = Math.min(zoneLow, rolloutStart)
+        zoneHigh = Math.max(zoneHigh, rolloutStart)
+      }
+      for (const adult of adults) {
+        const start = Math.max(rolloutStart, adult)
+        if (!scenarios.some((each) => each.start === start && each.adult === adult)) scenarios.push({ start, adult })
+      }
+    }
+  }
+  let earliest = Number.POSITIVE_INFINITY
+  let latest = Number.NEGATIVE_INFINITY
+  for (const scenario of scenarios) {
+    earliest = Math.min(earliest, scenario.start)
+    latest = Math.max(latest, scenario.start)
+  }
+  return {
+    country: member.country,
+    region,
+    rollout,
+    alsoReadAs,
+    zones,
+    zoneInferred: member.timeZone === undefined,
+    scenarios,
+    earliest,
+    latest,
+    rolloutFrom: [rolloutLow, rolloutHigh],
+    zoneSpread: [zoneLow, zoneHigh],
+    adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
+    excluded: member.secondarySchool,
+    ...timeline(member),
+  }
+}
+
+/** Whether the setting is on at `at`. */
+export function isOn(on: readonly Span[], at: number): boolean {
+  return on.some((span) => span.from <= at && at < span.until)
+}

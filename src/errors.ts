@@ -15,8 +15,10 @@ export type InputKind = 'member' | 'options' | 'item' | 'policy' | 'country'
  * covered" are never errors; they are reports.
  *
  * @example
- * try { coverage({ country: 'Atlantis' }) } catch (error) {
- *   if (isPolicyInputError(error)) error.issues[0]?.path //=> ['country']
+ * try {
+ *   coverage({ country: 'Atlantis' })
+ * } catch (error) {
+ *   isPolicyInputError(error) && error.issues[0]?.path //=> ['country']
  * }
  */
 export class PolicyInputError extends Error {

@@ -1,0 +1,59 @@
+// Runs the README's TypeScript examples and the TSDoc @example blocks: every
+// `expression //=> expected` line becomes an assertion, and every one must run.
+import { readdirSync, readFileSync } from 'node:fs'
+import ts from 'typescript'
+import { describe, expect, test } from 'vitest'
+import * as lib from '../src/index'
+import * as locales from '../src/locales'
+
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const readmeBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string)
+const sources = readdirSync(new URL('../src', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'))
+const docBlocks = sources.flatMap((file) => {
+  const text = readFileSync(new URL(`../src/${file}`, import.meta.url), 'utf8')
+  return [...text.matchAll(/@example\n((?:\s*\*(?! @| ?\/).*\n)+)/g)].map((match) =>
+    (match[1] as string).split('\n').map((line) => line.replace(/^\s*\* ?/, '')).join('\n'),
+  )
+})
+const blocks = [...readmeBlocks, ...docBlocks]
+// TSDoc examples use the exports without importing them.
+const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\n`
+const ASSERTION = /^(\s*)(.+?)\s*\/\/=>\s*(.+)$/
+const total = blocks.flatMap((block) => block.split('\n')).filter((line) => ASSERTION.test(line)).length
+const ran = new Set<string>()
+
+function program(block: string, index: number): string {
+  let count = 0
+  const source = block
+    .split('\n')
+    .map((line) => {
+      const imported = /^import \{([^}]+)\} from '(ai-training-scope(?:\/locales)?)'$/.exec(line)
+      if (imported) return `const {${imported[1]}} = ${imported[2] === 'ai-training-scope' ? '__lib' : '__locales'}`
+      const assertion = ASSERTION.exec(line)
+      if (!assertion) return line
+      const [, indent, actual, expected] = assertion
+      return `${indent}__check(${JSON.stringify(`${index}:${count++}`)}, ${JSON.stringify(line.trim())}, () => (${actual}), ${expected})`
+    })
+    .join('\n')
+  return ts.transpileModule(index >= readmeBlocks.length ? preamble + source.replace(/^import \{[^}]+\} from '[^']+'$/gm, '') .replace(/^const \{([^}]+)\} = __lib$/gm, '') : source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText
+}
+
+describe('README examples', () => {
+  blocks.forEach((block, index) => {
+    const title = block.split('\n').find((line) => line.trim() !== '' && !line.startsWith('import')) ?? ''
+    const where = index < readmeBlocks.length ? `README block ${index + 1}` : `TSDoc example ${index - readmeBlocks.length + 1}`
+    test(`${where}: ${title.slice(0, 70)}`, () => {
+      const check = (id: string, line: string, actual: () => unknown, expected: unknown) => {
+        ran.add(id)
+        expect(actual(), line).toEqual(expected)
+      }
+      new Function('__lib', '__locales', '__check', program(block, index))(lib, locales, check)
+    })
+  })
+
+  test('every //=> line ran', () => {
+    expect(docBlocks.length).toBeGreaterThan(10)
+    expect(total).toBeGreaterThan(40)
+    expect(ran.size).toBe(total)
+  })
+})

@@ -59,12 +59,6 @@ export function loadedLocales(): string[] {
   return countries.langs()
 }
 
-/** The country's name in `locale`, or `undefined` when that locale is not registered. */
-export function countryName(code: string, locale = 'en'): string | undefined {
-  ensureEnglish()
-  return countries.getName(code, locale)
-}
-
 // Names are matched whole, case-insensitively, after Unicode NFC and with runs of
 // spaces folded: 'hong  kong' finds HK, 'Hong Kong SAR' does not.
 function nameKey(name: string): string {

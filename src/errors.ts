@@ -29,7 +29,7 @@ export class PolicyInputError extends Error {
   readonly issues: readonly PolicyIssue[]
 
   constructor(input: InputKind, issues: readonly PolicyIssue[]) {
-    super(`Invalid ${input}: ${issues.map((issue) => `${formatPath(issue.path)}${issue.message}`).join('; ')}`)
+    super(`Invalid ${input}: ${issues.map((issue) => (issue.path.length === 0 ? issue.message : `${pathText(issue.path)}: ${issue.message}`)).join('; ')}`)
     this.input = input
     this.issues = issues
   }
@@ -48,11 +48,11 @@ export function isPolicyInputError(error: unknown): error is PolicyInputError {
   return error instanceof Error && error.name === 'PolicyInputError'
 }
 
-function formatPath(path: readonly (string | number)[]): string {
-  if (path.length === 0) return ''
+/** A path as people write it: `optOuts[0].at`; empty for the argument itself. */
+export function pathText(path: readonly (string | number)[]): string {
   let text = ''
   for (const key of path) text += typeof key === 'number' ? `[${key}]` : text === '' ? key : `.${key}`
-  return `${text}: `
+  return text
 }
 
 /** A short, safe rendering of an input value for an error message. */

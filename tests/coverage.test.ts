@@ -76,7 +76,7 @@ describe('coverage: Crown Dependencies (ambiguous territories)', () => {
 describe('coverage: age', () => {
   const berlin = { country: 'DE', timeZone: 'Europe/Berlin' } as const
   check([
-    { name: 'born 29 February: 18 on 1 March in a common year', member: { ...berlin, birthDate: '2008-02-29' }, asOf: '2026-02-28T23:00:00Z', status: 'covered', from: '2026-02-28T23:00:00.000Z' },
+    { name: 'born 29 February: 18 on 1 March in a common year', member: { ...berlin, birthDate: '2008-02-29' }, asOf: '2026-02-28T23:00:00Z', status: 'covered', from: '2026-02-28T23:00:00.000Z', reasons: ['adult-from'] },
     { name: 'born 29 February: still 17 on 28 February', member: { ...berlin, birthDate: '2008-02-29' }, asOf: '2026-02-28T22:59:59.999Z', status: 'not-covered', from: '2026-02-28T23:00:00.000Z', reasons: ['under-18'] },
     { name: 'born 29 February, in Chicago: 18 at the start of 1 March there', member: { country: 'US', timeZone: 'America/Chicago', birthDate: '2008-02-29' }, asOf: '2026-03-01T06:00:00Z', status: 'covered', from: '2026-03-01T06:00:00.000Z' },
     { name: 'turning 18 on the effective day: covered from the rollout start', member: { ...berlin, birthDate: '2007-11-03' }, asOf: '2025-11-02T23:00:00Z', status: 'covered', from: '2025-11-02T23:00:00.000Z' },

@@ -120,7 +120,7 @@ describe('coverage properties', () => {
     fc.assert(
       fc.property(member, asOf, (input, at) => {
         const report = coverage(input, { asOf: at })
-        const context = new Set(['rollout', 'territory-ambiguous', 'time-zone-inferred', 'age-not-given', 'birth-year-only', 'opt-in-ignored'])
+        const context = new Set(['rollout', 'territory-ambiguous', 'time-zone-inferred', 'age-not-given', 'adult-from', 'birth-year-only', 'opt-in-ignored'])
         if (report.status !== 'covered') expect(report.reasons.filter((reason) => !context.has(reason.code)).length).toBeGreaterThan(0)
         for (const reason of report.reasons) expect(Object.keys(linkedinGenAi.sources)).toContain(reason.source)
       }),

@@ -77,7 +77,9 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
   }
   if (evaluation.adultFrom === undefined) {
     reasons.push({ code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source })
-  } else if (evaluation.adultFrom[0] !== evaluation.adultFrom[1]) {
+  } else if (evaluation.adultFrom[0] === evaluation.adultFrom[1]) {
+    reasons.push({ code: 'adult-from', message: `The member turns ${policy.age.adultAge} at ${iso(evaluation.adultFrom[0])}, the start of that birthday in their time zone`, source: policy.age.source })
+  } else {
     reasons.push({
       code: 'birth-year-only',
       message: `Only the birth year is known: the member turns ${policy.age.adultAge} between ${iso(evaluation.adultFrom[0])} and ${iso(evaluation.adultFrom[1])}`,

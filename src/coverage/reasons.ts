@@ -10,6 +10,8 @@ export type ReasonCode =
   | 'time-zone-inferred'
   /** No birth date was given; the member is taken to be an adult. */
   | 'age-not-given'
+  /** When the member turns 18 (from a full birth date). */
+  | 'adult-from'
   /** Only the birth year is known; the 18th birthday is somewhere in one year. */
   | 'birth-year-only'
   /** LinkedIn has reason to believe the member is under 18: excluded. */

@@ -59,6 +59,12 @@ export function loadedLocales(): string[] {
   return countries.langs()
 }
 
+/** The country's name in `locale` (English when that locale is not registered). */
+export function countryName(code: string, locale = 'en'): string {
+  ensureEnglish()
+  return countries.getName(code, locale) ?? countries.getName(code, 'en') ?? code
+}
+
 // Names are matched whole, case-insensitively, after Unicode NFC and with runs of
 // spaces folded: 'hong  kong' finds HK, 'Hong Kong SAR' does not.
 function nameKey(name: string): string {

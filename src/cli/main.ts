@@ -1,0 +1,208 @@
+/**
+ * The `ai-training-scope` command: `check`, `batch`, `regions`, `policy`.
+ * Its own entry, so that importing the library runs nothing. The same file
+ * runs the batch workers.
+ */
+import { availableParallelism } from 'node:os'
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import * as locales from '../locales'
+import { registerLocale } from '../region/codes'
+import { readInstant } from '../time/instant'
+import { version } from '../../package.json'
+import { batch, type WorkerData, type WorkerRequest } from './batch'
+import { checkReport, humanReport, jsonReport } from './check'
+import { UsageError } from './errors'
+import { evaluateChunk, type Format } from './rows'
+import { policyText, regionRows, regionsText } from './tables'
+import { linkedinGenAi } from '../policy/linkedin'
+
+const HELP = {
+  main: `ai-training-scope ${version}: is a LinkedIn member's data used to train LinkedIn's AI models, from when, and why?
+
+Usage:
+  ai-training-scope check --country DE [--birth-date 2008-02-29] [--time-zone Europe/Berlin] ...
+  ai-training-scope batch <file|-> [--format ndjson|csv] [--out FILE] [--as-of ISO] [--jobs N]
+  ai-training-scope regions [--json] [--lang de]
+  ai-training-scope policy [--json]
+
+Run "ai-training-scope <command> --help" for a command's options.
+Options: --help, --version
+Exit codes: 0 answered, 1 a batch had bad rows, 2 bad input.`,
+  check: `Usage: ai-training-scope check --country CODE|NAME [options]
+
+Tells whether the member's data is used, since or from when, why, and what to do.
+
+Options:
+  --country X            ISO code (DE, DEU, 276), UK, EL, or a country name
+  --birth-date D         YYYY-MM-DD or YYYY (omitted: taken as 18 or over)
+  --time-zone Z          IANA zone, e.g. Europe/Berlin (omitted: the country's zones)
+  --secondary-school     LinkedIn has reason to believe the member is under 18
+  --opt-out ISO[,VIA]    when the member opted out; VIA is setting (default) or objection-form; repeatable
+  --opt-in ISO           when the member turned the setting back on; repeatable
+  --as-of ISO            the instant asked about (default: now); instants need Z or an offset
+  --json                 the coverage report as JSON (instants in UTC)
+  --lang L               language of country names accepted and printed: ${Object.keys(locales).join(', ')}
+  --help`,
+  batch: `Usage: ai-training-scope batch <file|-> [options]
+
+Evaluates one member per row; writes one record per row, in input order.
+Input: NDJSON (objects with "id" and the member's fields) or CSV with the header
+  id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins
+  (opt_outs: ISO[;setting|objection-form] joined by "|"; opt_ins: ISO joined by "|").
+A bad row becomes an error record with its line, field and message; blank lines are skipped.
+
+Options:
+  --format F   ndjson or csv (default: from the file name, else from the first line)
+  --out FILE   write to FILE, atomically (a temporary file renamed when complete)
+  --as-of ISO  the instant asked about (default: now)
+  --jobs N     worker threads (default: available parallelism, here ${availableParallelism()})
+  --help
+Exit codes: 0 all rows answered, 1 some rows were bad, 2 bad options.`,
+  regions: `Usage: ai-training-scope regions [--json] [--lang L]
+
+Every country and territory with its region, rollout, effective date and notes.`,
+  policy: `Usage: ai-training-scope policy [--json]
+
+The policy: rollouts, regions, age rule, opt-outs, data categories, each with its source.`,
+} as const
+
+function useLang(lang: string | undefined): string {
+  if (lang === undefined || lang === 'en') return 'en'
+  const locale = (locales as Record<string, locales.LocaleData>)[lang]
+  if (locale === undefined) throw new UsageError(`--lang ${JSON.stringify(lang)} is not one of ${Object.keys(locales).join(', ')}`)
+  registerLocale(locale)
+  return lang
+}
+
+function asOfOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const read = readInstant(value)
+  if (!read.ok) throw new UsageError(`--as-of ${JSON.stringify(value)} ${read.problem}`)
+  return value
+}
+
+type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
+
+function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals = false): Parsed {
+  try {
+    return parseArgs({ args, options: { help: { type: 'boolean' }, ...options }, allowPositionals: positionals, strict: true })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  const out = (text: string) => process.stdout.write(text)
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out(`${HELP.main}\n`)
+    return command === undefined ? 2 : 0
+  }
+  if (command === '--version' || command === '-v') {
+    out(`${version}\n`)
+    return 0
+  }
+  switch (command) {
+    case 'check': {
+      const { values } = parse(rest, {
+        country: { type: 'string' },
+        'birth-date': { type: 'string' },
+        'time-zone': { type: 'string' },
+        'secondary-school': { type: 'boolean' },
+        'opt-out': { type: 'string', multiple: true },
+        'opt-in': { type: 'string', multiple: true },
+        'as-of': { type: 'string' },
+        json: { type: 'boolean' },
+        lang: { type: 'string' },
+      })
+      if (values.help === true) return out(`${HELP.check}\n`), 0
+      const lang = useLang(values.lang as string | undefined)
+      if (values.country === undefined) throw new UsageError('check: --country is required')
+      const member = {
+        country: values.country as string,
+        ...(values['birth-date'] === undefined ? {} : { birthDate: values['birth-date'] as string }),
+        ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] as string }),
+        ...(values['secondary-school'] === true ? { secondarySchool: true } : {}),
+        optOuts: ((values['opt-out'] as string[] | undefined) ?? []).map((value) => {
+          const match = /^(.*),([a-z-]+)$/.exec(value)
+          return match ? { at: match[1] as string, via: match[2] as 'setting' } : { at: value, via: 'setting' as const }
+        }),
+        optIns: ((values['opt-in'] as string[] | undefined) ?? []).map((at) => ({ at })),
+      }
+      const report = checkReport(member, asOfOption(values['as-of'] as string | undefined))
+      out(values.json === true ? jsonReport(report) : humanReport(report, member, lang))
+      return 0
+    }
+    case 'batch': {
+      const { values, positionals } = parse(
+        rest,
+        { format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, jobs: { type: 'string' } },
+        true,
+      )
+      if (values.help === true) return out(`${HELP.batch}\n`), 0
+      const [input, ...extra] = positionals
+      if (input === undefined) throw new UsageError('batch: give an input file, or - for standard input')
+      if (extra.length > 0) throw new UsageError(`batch: one input only, got also ${JSON.stringify(extra[0])}`)
+      const format = values.format as string | undefined
+      if (format !== undefined && format !== 'ndjson' && format !== 'csv') throw new UsageError(`--format ${JSON.stringify(format)} is not ndjson or csv`)
+      const jobsText = values.jobs as string | undefined
+      const jobs = jobsText === undefined ? availableParallelism() : Number(jobsText)
+      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs ${JSON.stringify(jobsText)} is not a whole number from 1 to 256`)
+      const asOf = asOfOption(values['as-of'] as string | undefined)
+      return batch(
+        {
+          input,
+          format: format as Format | undefined,
+          out: values.out as string | undefined,
+          asOf: asOf === undefined ? new Date() : new Date((readInstant(asOf) as { ms: number }).ms),
+          jobs,
+          workerUrl: new URL(import.meta.url),
+        },
+        { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
+      )
+    }
+    case 'regions': {
+      const { values } = parse(rest, { json: { type: 'boolean' }, lang: { type: 'string' } })
+      if (values.help === true) return out(`${HELP.regions}\n`), 0
+      const lang = useLang(values.lang as string | undefined)
+      out(values.json === true ? `${JSON.stringify(regionRows(lang), null, 2)}\n` : regionsText(lang))
+      return 0
+    }
+    case 'policy': {
+      const { values } = parse(rest, { json: { type: 'boolean' } })
+      if (values.help === true) return out(`${HELP.policy}\n`), 0
+      out(values.json === true ? `${JSON.stringify(linkedinGenAi, null, 2)}\n` : policyText())
+      return 0
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}; try --help`)
+  }
+}
+
+function worker(): void {
+  const { asOf, format } = workerData as WorkerData
+  const at = new Date(asOf)
+  parentPort?.on('message', ({ seq, rows }: WorkerRequest) => {
+    parentPort?.postMessage({ seq, ...evaluateChunk(rows, at, format) })
+  })
+}
+
+if (isMainThread) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`ai-training-scope: ${error.message}\n`)
+        process.exitCode = 2
+      } else {
+        process.stderr.write(`ai-training-scope: ${error instanceof Error ? error.message : String(error)}\n`)
+        process.exitCode = 1
+      }
+    },
+  )
+} else {
+  worker()
+}

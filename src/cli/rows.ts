@@ -1,0 +1,148 @@
+/**
+ * One batch row in, one record out: reading NDJSON lines and CSV records into
+ * members, evaluating them, and writing the records. Shared by the main thread
+ * and the workers, so both give the same answer for the same row.
+ */
+import { stringify } from 'csv-stringify/sync'
+import { safeCoverage } from '../coverage/coverage'
+import type { MemberInput } from '../coverage/member'
+import { pathText } from '../errors'
+
+export type Format = 'ndjson' | 'csv'
+
+/** The CSV input header, in order. */
+export const csvInputColumns = ['id', 'country', 'birth_date', 'time_zone', 'secondary_school', 'opt_outs', 'opt_ins'] as const
+
+/** The output columns (CSV) and fields (NDJSON). */
+export const outputColumns = ['id', 'status', 'country', 'region', 'from', 'until', 'reasons', 'line', 'field', 'message'] as const
+
+/** A raw row: an NDJSON line, or a CSV record as its cells, with its line number. */
+export type Row = { line: number; text: string } | { line: number; cells: readonly string[] }
+
+/** One output record: an answer, or an error that names the line and the field. */
+export type OutRecord =
+  | { id: string; status: 'covered' | 'not-covered' | 'undetermined'; country: string; region: string; from: string | null; until: string | null; reasons: string[] }
+  | { id: string; status: 'error'; line: number; field: string; message: string }
+
+/** Counts for the summary line. */
+export interface Tally {
+  rows: number
+  covered: number
+  'not-covered': number
+  undetermined: number
+  error: number
+}
+
+export const emptyTally = (): Tally => ({ rows: 0, covered: 0, 'not-covered': 0, undetermined: 0, error: 0 })
+
+const CSV_FIELD: Readonly<Record<string, string>> = {
+  country: 'country',
+  birthDate: 'birth_date',
+  timeZone: 'time_zone',
+  secondarySchool: 'secondary_school',
+  optOuts: 'opt_outs',
+  optIns: 'opt_ins',
+}
+
+type Read = { id: string; member: MemberInput } | { id: string; field: string; message: string }
+
+function readJson(text: string): Read {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    return { id: '', field: '(line)', message: `is not valid JSON: ${(error as Error).message}` }
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return { id: '', field: '(line)', message: 'is not a JSON object' }
+  }
+  const { id, ...member } = value as Record<string, unknown>
+  if (typeof id !== 'string' && typeof id !== 'number') {
+    return { id: '', field: 'id', message: id === undefined ? 'is missing' : 'is not a string or a number' }
+  }
+  return { id: String(id), member: member as unknown as MemberInput }
+}
+
+/** Splits `ISO[;via]|ISO[;via]` into opt-outs. */
+function optOutsCell(cell: string): MemberInput['optOuts'] {
+  return cell.split('|').map((part) => {
+    const cut = part.lastIndexOf(';')
+    return cut === -1
+      ? { at: part, via: 'setting' as const }
+      : { at: part.slice(0, cut), via: part.slice(cut + 1) as 'setting' }
+  })
+}
+
+function readCsv(cells: readonly string[]): Read {
+  const id = cells[0] ?? ''
+  if (cells.length !== csvInputColumns.length) {
+    return { id, field: '(row)', message: `has ${cells.length} columns; the header has ${csvInputColumns.length}` }
+  }
+  const [, country = '', birthDate = '', timeZone = '', secondarySchool = '', optOuts = '', optIns = ''] = cells
+  const member: MemberInput = { country }
+  if (birthDate !== '') member.birthDate = birthDate
+  if (timeZone !== '') member.timeZone = timeZone
+  if (secondarySchool !== '') {
+    if (secondarySchool !== 'true' && secondarySchool !== 'false') {
+      return { id, field: 'secondary_school', message: `${JSON.stringify(secondarySchool)} is not true or false` }
+    }
+    member.secondarySchool = secondarySchool === 'true'
+  }
+  if (optOuts !== '') member.optOuts = optOutsCell(optOuts)
+  if (optIns !== '') member.optIns = optIns.split('|').map((at) => ({ at }))
+  return { id, member }
+}
+
+/** Evaluates one row at `asOf`. */
+export function evaluateRow(row: Row, asOf: Date): OutRecord {
+  const read = 'text' in row ? readJson(row.text) : readCsv(row.cells)
+  if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
+  const result = safeCoverage(read.member, { asOf })
+  if (!result.success) {
+    const issues = result.error.issues
+    const first = issues[0]?.path ?? []
+    const field = 'text' in row ? pathText(first) : (CSV_FIELD[String(first[0])] ?? pathText(first))
+    return { id: read.id, status: 'error', line: row.line, field: field === '' ? '(row)' : field, message: issues.map((issue) => issue.message).join('; ') }
+  }
+  const report = result.data
+  return {
+    id: read.id,
+    status: report.status,
+    country: report.country,
+    region: report.region,
+    from: report.from?.toISOString() ?? null,
+    until: report.until?.toISOString() ?? null,
+    reasons: report.reasons.map((reason) => reason.code),
+  }
+}
+
+/** Writes records as NDJSON lines or CSV rows (no header). */
+export function formatRecords(records: readonly OutRecord[], format: Format): string {
+  if (format === 'ndjson') {
+    let text = ''
+    for (const record of records) text += `${JSON.stringify(record)}\n`
+    return text
+  }
+  return stringify(
+    records.map((record) =>
+      record.status === 'error'
+        ? [record.id, record.status, '', '', '', '', '', record.line, record.field, record.message]
+        : [record.id, record.status, record.country, record.region, record.from ?? '', record.until ?? '', record.reasons.join('|'), '', '', ''],
+    ),
+  )
+}
+
+/** The CSV output header line. */
+export const csvOutputHeader = `${outputColumns.join(',')}\n`
+
+/** Evaluates a chunk of rows: the text to write and the counts. */
+export function evaluateChunk(rows: readonly Row[], asOf: Date, format: Format): { text: string; tally: Tally } {
+  const tally = emptyTally()
+  const records = rows.map((row) => {
+    const record = evaluateRow(row, asOf)
+    tally.rows++
+    tally[record.status]++
+    return record
+  })
+  return { text: formatRecords(records, format), tally }
+}

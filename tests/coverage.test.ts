@@ -91,6 +91,13 @@ describe('coverage: age', () => {
   ])
 })
 
+test('a full birth date without a zone is still a full birth date (the 18th birthday spans the zones)', () => {
+  const codes = coverage({ country: 'CA', birthDate: '2008-05-05' }, { asOf: '2026-05-05T05:00:00Z' }).reasons.map((reason) => reason.code)
+  expect(codes).toContain('adult-from')
+  expect(codes).not.toContain('birth-year-only')
+  expect(codes).toContain('start-undetermined')
+})
+
 describe('coverage: opting out and in', () => {
   const berlin = { country: 'DE', timeZone: 'Europe/Berlin' } as const
   const start = '2025-11-02T23:00:00.000Z'

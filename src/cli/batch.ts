@@ -240,13 +240,19 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const progress = io.stderr.isTTY === true ? new Progress(io.stderr, totalBytes, io.env) : undefined
   const started = performance.now()
   try {
-    if (format === 'csv') await write(output, csvOutputHeader)
+    // The header goes out with the first rows (or at the end), so that input
+    // refused as a whole (a wrong CSV header) leaves no output at all.
+    let header = format === 'csv' ? csvOutputHeader : ''
     const dispatcher = options.jobs > 1 ? pool(options, format, output, tally) : inProcess(options, format, output, tally)
     let rows: Row[] = []
     let read = 0
     try {
       for await (const row of format === 'csv' ? csvRows(chunks, counted) : ndjsonRows(chunks, counted)) {
         rows.push(row)
+        if (header !== '') {
+          await write(output, header)
+          header = ''
+        }
         if (rows.length === CHUNK_ROWS) {
           read += rows.length
           await dispatcher.submit(rows)
@@ -258,6 +264,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     } finally {
       await dispatcher.finish()
     }
+    await write(output, header)
     if (temporary !== undefined && options.out !== undefined) {
       await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())))
       renameSync(temporary, options.out)

@@ -75,14 +75,16 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
       source: rollout.source,
     })
   }
-  if (evaluation.adultFrom === undefined) {
+  const [adultLow, adultHigh] = evaluation.adultFrom ?? [0, 0]
+  const adultAt = adultLow === adultHigh ? `at ${iso(adultLow)}` : `between ${iso(adultLow)} and ${iso(adultHigh)}`
+  if (evaluation.birth === undefined) {
     reasons.push({ code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source })
-  } else if (evaluation.adultFrom[0] === evaluation.adultFrom[1]) {
-    reasons.push({ code: 'adult-from', message: `The member turns ${policy.age.adultAge} at ${iso(evaluation.adultFrom[0])}, the start of that birthday in their time zone`, source: policy.age.source })
+  } else if (evaluation.birth === 'day') {
+    reasons.push({ code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${adultAt}, the start of that birthday in their time zone`, source: policy.age.source })
   } else {
     reasons.push({
       code: 'birth-year-only',
-      message: `Only the birth year is known: the member turns ${policy.age.adultAge} between ${iso(evaluation.adultFrom[0])} and ${iso(evaluation.adultFrom[1])}`,
+      message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${adultAt}`,
       source: policy.age.source,
     })
   }

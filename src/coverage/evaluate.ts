@@ -38,6 +38,8 @@ export interface Evaluation {
   readonly rolloutFrom: readonly [number, number]
   /** Earliest and latest start of the reported rollout over the zones alone. */
   readonly zoneSpread: readonly [number, number]
+  /** How much of the birth date is known. */
+  readonly birth: 'day' | 'year' | undefined
   /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
   readonly adultFrom: readonly [number, number] | undefined
   /** LinkedIn believes the member is under 18: never used. */
@@ -159,6 +161,7 @@ export function evaluate(member: Member, compiled: CompiledPolicy): Evaluation {
     latest,
     rolloutFrom: [rolloutLow, rolloutHigh],
     zoneSpread: [zoneLow, zoneHigh],
+    birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
     adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
     excluded: member.secondarySchool,
     ...timeline(member),

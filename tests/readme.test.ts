@@ -1,11 +1,13 @@
 // Runs the README's TypeScript examples and the TSDoc @example blocks: every
 // `expression //=> expected` line becomes an assertion, and every one must run.
+import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
 import * as lib from '../src/index'
 import * as locales from '../src/locales'
 
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
 const readmeBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] as string)
 const sources = readdirSync(new URL('../src', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'))
@@ -49,6 +51,22 @@ describe('README examples', () => {
       }
       new Function('__lib', '__locales', '__check', program(block, index))(lib, locales, check)
     })
+  })
+
+  test('the pasted `check` output is what the CLI prints (at the pasted instant)', () => {
+    const shown = /npx ai-training-scope check --country DE --birth-date 2008-02-29\n```\n\n```text\n([\s\S]*?)```/.exec(readme)?.[1]
+    const asked = /Asked at: .* \((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC\)/.exec(shown ?? '')
+    expect(asked).not.toBeNull()
+    const run = spawnSync(process.execPath, [CLI, 'check', '--country', 'DE', '--birth-date', '2008-02-29', '--as-of', `${asked?.[1]}T${asked?.[2]}:00Z`], { encoding: 'utf8' })
+    expect(run.stdout).toBe(shown)
+  })
+
+  test('the pasted `batch` output is what the CLI prints', () => {
+    const block = /```sh\n(printf [\s\S]*?)```\n\n```text\n([\s\S]*?)```/.exec(readme)
+    const input = [...(block?.[1] ?? '').matchAll(/'(\{.*\})'/g)].map((match) => match[1]).join('\n')
+    const run = spawnSync(process.execPath, [CLI, 'batch', '-', '--as-of', '2026-06-01T00:00:00Z'], { input, encoding: 'utf8' })
+    expect(block?.[1]).toContain('batch - --as-of 2026-06-01T00:00:00Z')
+    expect(run.stdout).toBe(block?.[2])
   })
 
   test('every //=> line ran', () => {

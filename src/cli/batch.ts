@@ -239,11 +239,18 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const counted = { bytes: 0, blank: 0 }
   const progress = io.stderr.isTTY === true ? new Progress(io.stderr, totalBytes, io.env) : undefined
   const started = performance.now()
+  let threads = 1
   try {
     // The header goes out with the first rows (or at the end), so that input
     // refused as a whole (a wrong CSV header) leaves no output at all.
     let header = format === 'csv' ? csvOutputHeader : ''
-    const dispatcher = options.jobs > 1 ? pool(options, format, output, tally) : inProcess(options, format, output, tally)
+    // Workers start only once there is more than one chunk of work for them.
+    let dispatcher: Dispatcher | undefined
+    const start = (more: boolean) => {
+      if (!more || options.jobs === 1) return inProcess(options, format, output, tally)
+      threads = options.jobs
+      return pool(options, format, output, tally)
+    }
     let rows: Row[] = []
     let read = 0
     try {
@@ -255,14 +262,18 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
         }
         if (rows.length === CHUNK_ROWS) {
           read += rows.length
+          dispatcher ??= start(true)
           await dispatcher.submit(rows)
           rows = []
           progress?.update(read, counted.bytes)
         }
       }
-      if (rows.length > 0) await dispatcher.submit(rows)
+      if (rows.length > 0) {
+        dispatcher ??= start(false)
+        await dispatcher.submit(rows)
+      }
     } finally {
-      await dispatcher.finish()
+      await dispatcher?.finish()
     }
     await write(output, header)
     if (temporary !== undefined && options.out !== undefined) {
@@ -281,7 +292,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const rate = seconds > 0 ? Math.round(tally.rows / seconds) : tally.rows
   io.stderr.write(
     `rows ${tally.rows}, covered ${tally.covered}, not covered ${tally['not-covered']}, undetermined ${tally.undetermined}, errors ${tally.error}` +
-      `${counted.blank > 0 ? `, blank lines skipped ${counted.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, jobs ${options.jobs})\n`,
+      `${counted.blank > 0 ? `, blank lines skipped ${counted.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} workers`})\n`,
   )
   return tally.error > 0 ? 1 : 0
 }

@@ -123,6 +123,6 @@ export function readCountry(input: string): CountryResult {
   if (named !== undefined) return { ok: false, problem: `names more than one country (${[...named].join(', ')})` }
   return {
     ok: false,
-    problem: `is not an ISO 3166-1 code or a country name in the registered locales (${loadedLocales().join(', ')}); register more with registerLocale()`,
+    problem: `is not an ISO 3166-1 code or a country name in the registered languages (${loadedLocales().join(', ')}); other languages must be registered first`,
   }
 }

@@ -39,6 +39,14 @@ assert.equal(failed.success, false)
 assert.ok(failed.error instanceof PolicyInputError)
 assert.equal(fr.locale, 'fr')`,
   ],
+  'the installed bin': [
+    'bin.mjs',
+    `import { execFileSync } from 'node:child_process'
+import assert from 'node:assert/strict'
+const report = JSON.parse(execFileSync('node_modules/.bin/ai-training-scope', ['check', '--country', 'HK', '--json', '--as-of', '2026-01-01T00:00:00Z'], { encoding: 'utf8' }))
+assert.equal(report.status, 'covered')
+assert.equal(report.from, '2025-11-02T16:00:00.000Z')`,
+  ],
   'TypeScript types (node16 resolution, ESM and CJS)': [
     'types.mts',
     `import { coverage, type CoverageReport } from 'ai-training-scope'

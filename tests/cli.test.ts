@@ -240,6 +240,16 @@ describe('batch', () => {
     ])
   })
 
+  test('a reader that goes away ends the run with one line, not a stack trace', async () => {
+    const child = spawn(process.execPath, [CLI, 'batch', ndjson(), '--jobs', '1', '--as-of', asOf], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise((resolve) => child.on('exit', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toBe('ai-training-scope: standard output closed (EPIPE); output is incomplete\n')
+  }, 30_000)
+
   test('an empty input gives no records and exits 0', () => {
     const run = cli(['batch', '-', '--format', 'csv'], { input: '' })
     expect(run).toMatchObject({ code: 0, stdout: 'id,status,country,region,from,until,reasons,line,field,message\n' })

@@ -189,6 +189,11 @@ function worker(): void {
 }
 
 if (isMainThread) {
+  // A reader that goes away (`| head`) ends the run with a line, not a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`ai-training-scope: standard output closed (${error.code ?? error.message}); output is incomplete\n`)
+    process.exit(1)
+  })
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code

@@ -72,7 +72,13 @@ export function toPolicyIssues(issues: readonly ZodIssue[], root: unknown): Poli
 
 /** Parses `input` with `schema`; throws a `PolicyInputError` for `kind` naming every problem. */
 export function parseWith<T>(schema: z.ZodMiniType<T, unknown>, kind: InputKind, input: unknown): T {
-  const result = schema.safeParse(input)
+  let result: ReturnType<typeof schema.safeParse>
+  try {
+    result = schema.safeParse(input)
+  } catch (error) {
+    // A getter or proxy trap of the caller's threw while the input was read.
+    throw new PolicyInputError(kind, [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }])
+  }
   if (result.success) return result.data
   throw new PolicyInputError(kind, toPolicyIssues(result.error.issues, input))
 }

@@ -18,7 +18,7 @@ export type InstantInput = string | Date
 export interface MemberInput {
   /** `DE`, `deu`, `276`, `UK`, `EL`, or a name in a registered locale (`Germany`). */
   country: string
-  /** `YYYY-MM-DD`, or `YYYY` when only the year is known. Omitted: treated as an adult. */
+  /** `YYYY-MM-DD`, or `YYYY` when only the year is known. Omitted: treated as an adult (from JSON, `null` reads as omitted). */
   birthDate?: string | undefined
   /** IANA zone (`Europe/Berlin`, aliases such as `Asia/Calcutta`). Omitted: the country's zones. */
   timeZone?: string | undefined
@@ -58,7 +58,7 @@ export const instantSchema = z.pipe(
     if (typeof value !== 'string' && !isDate(value)) {
       return fail(context, value, 'is not an instant: expected an ISO 8601 string with an offset, or a Date')
     }
-    const instant = readInstant(value)
+    const instant = readInstant(typeof value === 'string' ? value.trim() : value)
     return instant.ok ? new Date(instant.ms) : fail(context, value, instant.problem)
   }),
 )
@@ -74,9 +74,11 @@ const country = z.pipe(
 const birthDate = z.pipe(
   z.string(),
   z.transform((value, context) => {
-    if (/^\d{4}$/.test(value)) return value === '0000' ? fail(context, value, 'is not a year of the Gregorian calendar') : value
-    if (parseCivilDate(value) !== undefined) return value
-    return /^\d{4}-\d{2}-\d{2}$/.test(value)
+    const text = value.trim()
+    if (text === '') return fail(context, value, 'is empty')
+    if (/^[0-9]{4}$/.test(text)) return text === '0000' ? fail(context, value, 'is not a year of the Gregorian calendar') : text
+    if (parseCivilDate(text) !== undefined) return text
+    return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
       ? fail(context, value, 'is not a real calendar date')
       : fail(context, value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
   }),
@@ -84,7 +86,11 @@ const birthDate = z.pipe(
 
 const timeZone = z.pipe(
   z.string(),
-  z.transform((value, context) => canonicalZone(value) ?? fail(context, value, 'is not an IANA time zone such as Europe/Berlin')),
+  z.transform((value, context) => {
+    const text = value.trim()
+    if (/^(UTC|GMT)?[+-][0-9]/i.test(text)) return fail(context, value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
+    return canonicalZone(text) ?? fail(context, value, 'is not an IANA time zone such as Europe/Berlin')
+  }),
 )
 
 /**
@@ -97,11 +103,11 @@ const timeZone = z.pipe(
 export const memberSchema: z.ZodMiniType<Member, unknown> = z.pipe(
   z.strictObject({
     country,
-    birthDate: z.optional(birthDate),
-    timeZone: z.optional(timeZone),
-    secondarySchool: z.optional(z.boolean()),
-    optOuts: z.optional(z.array(z.strictObject({ at: instantSchema, via: z.enum(['setting', 'objection-form']) }))),
-    optIns: z.optional(z.array(z.strictObject({ at: instantSchema }))),
+    birthDate: z.nullish(birthDate),
+    timeZone: z.nullish(timeZone),
+    secondarySchool: z.nullish(z.boolean()),
+    optOuts: z.nullish(z.array(z.strictObject({ at: instantSchema, via: z.enum(['setting', 'objection-form']) }))),
+    optIns: z.nullish(z.array(z.strictObject({ at: instantSchema }))),
   }),
   z.transform((member): Member => {
     const out: { -readonly [K in keyof Member]: Member[K] } = {
@@ -110,8 +116,8 @@ export const memberSchema: z.ZodMiniType<Member, unknown> = z.pipe(
       optOuts: member.optOuts ?? [],
       optIns: member.optIns ?? [],
     }
-    if (member.birthDate !== undefined) out.birthDate = member.birthDate
-    if (member.timeZone !== undefined) out.timeZone = member.timeZone
+    if (member.birthDate != null) out.birthDate = member.birthDate
+    if (member.timeZone != null) out.timeZone = member.timeZone
     return out
   }),
 )

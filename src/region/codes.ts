@@ -100,22 +100,35 @@ export type CountryResult = { ok: true; code: string } | { ok: false; problem: s
  * Reads a country: an alpha-2 code in any case (`DE`, `de`), an alias (`UK`,
  * `EL`), an alpha-3 code (`DEU`), a three-digit numeric code (`276`) or a name
  * in a registered locale. Surrounding spaces are ignored. An unknown country is
- * refused, never guessed.
+ * refused, never guessed; where a plain spelling of it is a country (`U.K.`,
+ * full-width `ＤＥ`), the refusal suggests it.
  */
 export function readCountry(input: string): CountryResult {
   const text = input.trim()
   if (text === '') return { ok: false, problem: 'is empty' }
-  const upper = text.toUpperCase()
-  if (/^[A-Z]{2}$/.test(upper)) {
+  const read = readPlain(text)
+  if (read.ok) return read
+  for (const candidate of [text.normalize('NFKC'), text.normalize('NFKC').replace(/[.\s]/g, '')]) {
+    if (candidate === text || candidate === '') continue
+    const suggestion = readPlain(candidate)
+    if (suggestion.ok) return { ok: false, problem: `${read.problem}; did you mean ${JSON.stringify(candidate)} (${suggestion.code})?` }
+  }
+  return read
+}
+
+function readPlain(text: string): CountryResult {
+  // Letters are matched as ASCII before upper-casing: 'ß'.toUpperCase() is 'SS'.
+  if (/^[A-Za-z]{2}$/.test(text)) {
+    const upper = text.toUpperCase()
     const code = countryAliases[upper] ?? upper
     return isCountryCode(code) ? { ok: true, code } : { ok: false, problem: 'is not an ISO 3166-1 alpha-2 code' }
   }
-  if (/^\d+$/.test(text)) {
+  if (/^[0-9]+$/.test(text)) {
     const code = text.length === 3 ? countries.numericToAlpha2(text) : undefined
     return code === undefined ? { ok: false, problem: 'is not an ISO 3166-1 numeric code (three digits, e.g. 276)' } : { ok: true, code }
   }
-  if (/^[A-Z]{3}$/.test(upper)) {
-    const code = countries.alpha3ToAlpha2(upper)
+  if (/^[A-Za-z]{3}$/.test(text)) {
+    const code = countries.alpha3ToAlpha2(text.toUpperCase())
     if (code !== undefined) return { ok: true, code }
   }
   const named = codesNamed(text)

@@ -4,7 +4,7 @@
  * work over worker threads, and writes `--out` through a temporary file that is
  * renamed only once complete.
  */
-import { createReadStream, createWriteStream, renameSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { Readable, type Writable } from 'node:stream'
 import type { WriteStream } from 'node:tty'
@@ -49,6 +49,7 @@ function add(into: Tally, from: Tally): void {
 
 /** Writes text, waiting for the stream to drain when its buffer is full. */
 function write(stream: Writable, text: string): Promise<void> {
+  if (stream.errored) return Promise.reject(stream.errored)
   if (text === '' || stream.write(text)) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
@@ -223,7 +224,18 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   })()
 
   const temporary = options.out === undefined ? undefined : join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`)
-  const output: Writable = temporary === undefined ? io.stdout : createWriteStream(temporary)
+  let output: Writable = io.stdout
+  if (temporary !== undefined) {
+    let fd: number
+    try {
+      fd = openSync(temporary, 'wx')
+    } catch (error) {
+      throw new UsageError(`batch: --out ${JSON.stringify(options.out)} cannot be written: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    }
+    output = createWriteStream('', { fd })
+    // A failed write (a full disk) surfaces at the next write or at the end.
+    output.on('error', () => {})
+  }
   const removeTemporary = () => {
     if (temporary !== undefined) rmSync(temporary, { force: true })
   }

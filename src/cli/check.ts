@@ -10,7 +10,7 @@ import { compilePolicy } from '../policy/compile'
 import { linkedinGenAi } from '../policy/linkedin'
 import { countryName } from '../region/codes'
 import { civilFromDays, DAY_MS } from '../time/civil'
-import { offsetAt } from '../time/zone'
+import { canonicalZone, offsetAt } from '../time/zone'
 import { UsageError } from './errors'
 
 /** Which option each member field came from, for error lines. */
@@ -60,8 +60,9 @@ function when(date: Date, zones: readonly string[], zoneGiven: boolean): string 
 export function humanReport(report: CoverageReport, member: MemberInput, lang: string): string {
   const compiled = compilePolicy(linkedinGenAi)
   const { policy } = compiled
-  const zoneGiven = member.timeZone !== undefined
-  const zones = zoneGiven ? [member.timeZone as string] : compiled.zonesOf(report.country)
+  const zone = member.timeZone === undefined ? undefined : canonicalZone(member.timeZone.trim())
+  const zoneGiven = zone !== undefined
+  const zones = zone === undefined ? compiled.zonesOf(report.country) : [zone]
   const at = (date: Date) => when(date, zones, zoneGiven)
   const asOf = report.asOf.getTime()
   const lines: string[] = []

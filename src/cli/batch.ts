@@ -6,13 +6,12 @@
  */
 import { createReadStream, createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { Readable, type Writable } from 'node:stream'
+import type { Writable } from 'node:stream'
 import type { WriteStream } from 'node:tty'
 import { Worker } from 'node:worker_threads'
-import { parse } from 'csv-parse'
 import { UsageError } from './errors'
 import { Progress } from './progress'
-import { csvInputColumns, csvOutputHeader, emptyTally, evaluateChunk, type Format, type Row, type Tally } from './rows'
+import { csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateChunk, type Format, type Row, type Tally } from './rows'
 
 /** Rows per unit of work: large enough to amortise messages, small enough to keep memory flat. */
 const CHUNK_ROWS = 2000
@@ -152,7 +151,8 @@ function formatOf(input: string, first: string, given: Format | undefined): Form
   return first.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
-async function* ndjsonRows(chunks: AsyncIterable<string>, counted: { bytes: number; blank: number }): AsyncGenerator<Row> {
+/** Splits the input into lines (dropping a BOM and CR before LF), skipping blank ones. */
+async function* lines(chunks: AsyncIterable<string>, counted: { bytes: number; blank: number }): AsyncGenerator<Row> {
   let rest = ''
   let line = 0
   let first = true
@@ -177,28 +177,16 @@ async function* ndjsonRows(chunks: AsyncIterable<string>, counted: { bytes: numb
   else if (rest !== '') counted.blank++
 }
 
-async function* csvRows(chunks: AsyncIterable<string>, counted: { bytes: number; blank: number }): AsyncGenerator<Row> {
-  const source = Readable.from(
-    (async function* () {
-      for await (const chunk of chunks) {
-        counted.bytes += Buffer.byteLength(chunk)
-        yield chunk
-      }
-    })(),
-  )
-  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }))
-  let header = true
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (header) {
-      header = false
-      const names = record.map((name) => name.trim())
-      if (names.join(',') !== csvInputColumns.join(',')) {
-        throw new UsageError(`batch: the CSV header is ${JSON.stringify(names.join(','))}; expected ${csvInputColumns.join(',')}`)
-      }
-      continue
-    }
-    yield { line: info.lines, cells: record }
+/** The rows after a CSV header, which must be the documented one. */
+async function* csvRows(rows: AsyncGenerator<Row>): AsyncGenerator<Row> {
+  const first = await rows.next()
+  if (first.done === true) return
+  const cells = csvCells([first.value])[0]
+  const names = cells === undefined || 'fault' in cells ? [] : cells.map((name) => name.trim())
+  if (names.join(',') !== csvInputColumns.join(',')) {
+    throw new UsageError(`batch: the CSV header is ${JSON.stringify(first.value.text)}; expected ${csvInputColumns.join(',')}`)
   }
+  yield* rows
 }
 
 /** Runs a batch; resolves to the exit code (1 when any row was bad). */
@@ -266,7 +254,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     let rows: Row[] = []
     let read = 0
     try {
-      for await (const row of format === 'csv' ? csvRows(chunks, counted) : ndjsonRows(chunks, counted)) {
+      for await (const row of format === 'csv' ? csvRows(lines(chunks, counted)) : lines(chunks, counted)) {
         rows.push(row)
         if (header !== '') {
           await write(output, header)

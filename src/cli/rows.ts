@@ -3,6 +3,7 @@
  * members, evaluating them, and writing the records. Shared by the main thread
  * and the workers, so both give the same answer for the same row.
  */
+import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
 import { safeCoverage } from '../coverage/coverage'
 import type { MemberInput } from '../coverage/member'
@@ -16,8 +17,11 @@ export const csvInputColumns = ['id', 'country', 'birth_date', 'time_zone', 'sec
 /** The output columns (CSV) and fields (NDJSON). */
 export const outputColumns = ['id', 'status', 'country', 'region', 'from', 'until', 'reasons', 'line', 'field', 'message'] as const
 
-/** A raw row: an NDJSON line, or a CSV record as its cells, with its line number. */
-export type Row = { line: number; text: string } | { line: number; cells: readonly string[] }
+/** A raw row: one line of input and its line number. Members' fields never hold a line break. */
+export type Row = { line: number; text: string }
+
+/** A CSV line read into cells, or why it could not be. */
+type Cells = readonly string[] | { fault: string }
 
 /** One output record: an answer, or an error that names the line and the field. */
 export type OutRecord =
@@ -93,9 +97,33 @@ function readCsv(cells: readonly string[]): Read {
   return { id, member }
 }
 
-/** Evaluates one row at `asOf`. */
-export function evaluateRow(row: Row, asOf: Date): OutRecord {
-  const read = 'text' in row ? readJson(row.text) : readCsv(row.cells)
+/**
+ * Reads CSV lines into cells with csv-parse: all at once, and line by line
+ * where that does not give one record per line (a stray quote), so that a bad
+ * line becomes an error of its own and takes no neighbour with it.
+ */
+export function csvCells(rows: readonly Row[]): Cells[] {
+  try {
+    const records = parse(rows.map((row) => row.text).join('\n'), { relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[]
+    if (records.length === rows.length && records.every((each, index) => each.info.lines === index + 1)) return records.map((each) => each.record)
+  } catch {
+    // Read line by line below.
+  }
+  return rows.map((row) => {
+    try {
+      const records = parse(row.text, { relax_column_count: true }) as string[][]
+      return records.length === 1 ? (records[0] as string[]) : { fault: 'a quoted field runs past the end of the line' }
+    } catch (error) {
+      // Its line number is that of the whole input, not csv-parse's "line 1".
+      return { fault: (error as Error).message.replace(/ at line \d+/, '') }
+    }
+  })
+}
+
+/** Evaluates one row at `asOf`; CSV rows come with their cells. */
+export function evaluateRow(row: Row, asOf: Date, cells?: Cells): OutRecord {
+  if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
+  const read = cells === undefined ? readJson(row.text) : readCsv(cells)
   if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
   const result = safeCoverage(read.member, { asOf })
   if (!result.success) {
@@ -138,8 +166,9 @@ export const csvOutputHeader = `${outputColumns.join(',')}\n`
 /** Evaluates a chunk of rows: the text to write and the counts. */
 export function evaluateChunk(rows: readonly Row[], asOf: Date, format: Format): { text: string; tally: Tally } {
   const tally = emptyTally()
-  const records = rows.map((row) => {
-    const record = evaluateRow(row, asOf)
+  const cells = format === 'csv' ? csvCells(rows) : undefined
+  const records = rows.map((row, index) => {
+    const record = evaluateRow(row, asOf, cells?.[index])
     tally.rows++
     tally[record.status]++
     return record

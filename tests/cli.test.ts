@@ -205,6 +205,7 @@ describe('batch', () => {
     const errorLines = lines.slice(1).filter((line) => line.split(',')[1] === 'error').map((line) => Number(line.split(',')[7]))
     expect(errorLines).toEqual(badLines(2))
     expect(lines[8]).toMatch(/^m7,error,,,,,,9,country,/)
+    expect(lines[501]).toMatch(/^m500,error,,,,,,502,birth_date,/)
     const fromNdjson = cli(['batch', ndjson(), '--as-of', asOf, '--jobs', '1']).stdout.trimEnd().split('\n').map((line) => JSON.parse(line).status)
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(fromNdjson)
   }, 60_000)

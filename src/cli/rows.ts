@@ -129,7 +129,7 @@ export function evaluateRow(row: Row, asOf: Date, cells?: Cells): OutRecord {
   if (!result.success) {
     const issues = result.error.issues
     const first = issues[0]?.path ?? []
-    const field = 'text' in row ? pathText(first) : (CSV_FIELD[String(first[0])] ?? pathText(first))
+    const field = cells === undefined ? pathText(first) : (CSV_FIELD[String(first[0])] ?? pathText(first))
     return { id: read.id, status: 'error', line: row.line, field: field === '' ? '(row)' : field, message: issues.map((issue) => issue.message).join('; ') }
   }
   const report = result.data

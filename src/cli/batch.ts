@@ -151,8 +151,12 @@ function formatOf(input: string, first: string, given: Format | undefined): Form
   return first.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
-/** Splits the input into lines (dropping a BOM and CR before LF), skipping blank ones. */
-async function* lines(chunks: AsyncIterable<string>, counted: { bytes: number; blank: number }): AsyncGenerator<Row> {
+/**
+ * Splits the input into lines (dropping a BOM and CR before LF), skipping blank
+ * ones. Yields the lines of each input chunk together: one await per chunk,
+ * not per row.
+ */
+async function* lines(chunks: AsyncIterable<string>, counted: { bytes: number; blank: number }): AsyncGenerator<Row[]> {
   let rest = ''
   let line = 0
   let first = true
@@ -163,30 +167,34 @@ async function* lines(chunks: AsyncIterable<string>, counted: { bytes: number; b
       text = text.replace(/^\uFEFF/, '')
       first = false
     }
+    const rows: Row[] = []
     let start = 0
     for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
       line++
       const row = text.slice(start, text[end - 1] === '\r' ? end - 1 : end)
       start = end + 1
       if (row.trim() === '') counted.blank++
-      else yield { line, text: row }
+      else rows.push({ line, text: row })
     }
     rest = text.slice(start)
+    if (rows.length > 0) yield rows
   }
-  if (rest.trim() !== '') yield { line: line + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest }
+  if (rest.trim() !== '') yield [{ line: line + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest }]
   else if (rest !== '') counted.blank++
 }
 
 /** The rows after a CSV header, which must be the documented one. */
-async function* csvRows(rows: AsyncGenerator<Row>): AsyncGenerator<Row> {
-  const first = await rows.next()
+async function* csvRows(batches: AsyncGenerator<Row[]>): AsyncGenerator<Row[]> {
+  const first = await batches.next()
   if (first.done === true) return
-  const cells = csvCells([first.value])[0]
+  const [header, ...rest] = first.value as [Row, ...Row[]]
+  const cells = csvCells([header])[0]
   const names = cells === undefined || 'fault' in cells ? [] : cells.map((name) => name.trim())
   if (names.join(',') !== csvInputColumns.join(',')) {
-    throw new UsageError(`batch: the CSV header is ${JSON.stringify(first.value.text)}; expected ${csvInputColumns.join(',')}`)
+    throw new UsageError(`batch: the CSV header is ${JSON.stringify(header.text)}; expected ${csvInputColumns.join(',')}`)
   }
-  yield* rows
+  if (rest.length > 0) yield rest
+  yield* batches
 }
 
 /** Runs a batch; resolves to the exit code (1 when any row was bad). */
@@ -254,18 +262,20 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     let rows: Row[] = []
     let read = 0
     try {
-      for await (const row of format === 'csv' ? csvRows(lines(chunks, counted)) : lines(chunks, counted)) {
-        rows.push(row)
+      for await (const batch of format === 'csv' ? csvRows(lines(chunks, counted)) : lines(chunks, counted)) {
         if (header !== '') {
           await write(output, header)
           header = ''
         }
-        if (rows.length === CHUNK_ROWS) {
-          read += rows.length
-          dispatcher ??= start(true)
-          await dispatcher.submit(rows)
-          rows = []
-          progress?.update(read, counted.bytes)
+        for (const row of batch) {
+          rows.push(row)
+          if (rows.length === CHUNK_ROWS) {
+            read += rows.length
+            dispatcher ??= start(true)
+            await dispatcher.submit(rows)
+            rows = []
+            progress?.update(read, counted.bytes)
+          }
         }
       }
       if (rows.length > 0) {

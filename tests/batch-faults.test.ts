@@ -156,7 +156,7 @@ describe('batch faults', () => {
       text += `${line}\n`
     }
     const run = batch(text, 'ndjson')
-    expect(run.records.map((record) => record.id)).toEqual(expected)
+    expect(run.records.map((record) => (record as Record<string, unknown>).id)).toEqual(expected)
   })
 
   test('--out on damaged input still writes a whole file, and only at the end', () => {

@@ -3,10 +3,10 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
-import { parseWith } from '../issues'
+import { reading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, windowsFrom } from './evaluate'
-import { type MemberInput, memberSchema } from './member'
+import { type Evaluation, evaluate, isOn, type Standing, windowsFrom } from './evaluate'
+import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, readOptions } from './options'
 import type { Reason } from './reasons'
 
@@ -47,47 +47,11 @@ export type SafeResult<T> = { success: true; data: T } | { success: false; error
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
+const standingReasonsCache = new WeakMap<Standing, readonly Reason[]>()
+
 /** The facts and assumptions every answer rests on. */
 export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  const { rollout, region, country } = evaluation
-  const reasons: Reason[] = [
-    {
-      code: 'rollout',
-      message: `${country} is in region ${region} (${policy.regions[region].name}); rollout "${rollout.id}" takes effect on ${rollout.effective} (${rollout.confidence}), at the start of that day in the member's time zone`,
-      source: rollout.source,
-    },
-  ]
-  const territory = policy.territories[country]
-  if (evaluation.alsoReadAs !== undefined && territory !== undefined) {
-    reasons.push({
-      code: 'territory-ambiguous',
-      message: `${territory.note}; read as ${region} for the earliest start, and as ${evaluation.alsoReadAs} for the latest`,
-      source: territory.source,
-    })
-  }
-  if (evaluation.zoneInferred) {
-    const [low, high] = evaluation.zoneSpread
-    reasons.push({
-      code: 'time-zone-inferred',
-      message:
-        `No time zone given; used ${country}'s zones (${evaluation.zones.join(', ')})` +
-        (low === high ? '' : `, whose days start at different instants: the rollout starts there between ${iso(low)} and ${iso(high)}`),
-      source: rollout.source,
-    })
-  }
-  const [adultLow, adultHigh] = evaluation.adultFrom ?? [0, 0]
-  const adultAt = adultLow === adultHigh ? `at ${iso(adultLow)}` : `between ${iso(adultLow)} and ${iso(adultHigh)}`
-  if (evaluation.birth === undefined) {
-    reasons.push({ code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source })
-  } else if (evaluation.birth === 'day') {
-    reasons.push({ code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${adultAt}, the start of that birthday in their time zone`, source: policy.age.source })
-  } else {
-    reasons.push({
-      code: 'birth-year-only',
-      message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${adultAt}`,
-      source: policy.age.source,
-    })
-  }
+  const reasons = [...standingReasons(evaluation, policy)]
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
   }
@@ -101,6 +65,59 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
   return reasons
 }
 
+/** The reasons that follow from the country, zone and birth date: built once per standing. */
+function standingReasons(evaluation: Evaluation, policy: Policy): readonly Reason[] {
+  const { standing } = evaluation
+  const cached = standingReasonsCache.get(standing)
+  if (cached !== undefined) return cached
+  const reasons = buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason))
+  standingReasonsCache.set(standing, reasons)
+  return reasons
+}
+
+function buildStandingReasons(standing: Standing, policy: Policy): Reason[] {
+  const { rollout, region, country } = standing
+  const reasons: Reason[] = [
+    {
+      code: 'rollout',
+      message: `${country} is in region ${region} (${policy.regions[region].name}); rollout "${rollout.id}" takes effect on ${rollout.effective} (${rollout.confidence}), at the start of that day in the member's time zone`,
+      source: rollout.source,
+    },
+  ]
+  const territory = policy.territories[country]
+  if (standing.alsoReadAs !== undefined && territory !== undefined) {
+    reasons.push({
+      code: 'territory-ambiguous',
+      message: `${territory.note}; read as ${region} for the earliest start, and as ${standing.alsoReadAs} for the latest`,
+      source: territory.source,
+    })
+  }
+  if (standing.zoneInferred) {
+    const [low, high] = standing.zoneSpread
+    reasons.push({
+      code: 'time-zone-inferred',
+      message:
+        `No time zone given; used ${country}'s zones (${standing.zones.join(', ')})` +
+        (low === high ? '' : `, whose days start at different instants: the rollout starts there between ${iso(low)} and ${iso(high)}`),
+      source: rollout.source,
+    })
+  }
+  const [adultLow, adultHigh] = standing.adultFrom ?? [0, 0]
+  const adultAt = adultLow === adultHigh ? `at ${iso(adultLow)}` : `between ${iso(adultLow)} and ${iso(adultHigh)}`
+  if (standing.birth === undefined) {
+    reasons.push({ code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source })
+  } else if (standing.birth === 'day') {
+    reasons.push({ code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${adultAt}, the start of that birthday in their time zone`, source: policy.age.source })
+  } else {
+    reasons.push({
+      code: 'birth-year-only',
+      message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${adultAt}`,
+      source: policy.age.source,
+    })
+  }
+  return reasons
+}
+
 /** Why the member is not (or not certainly) covered at `asOf`. */
 function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): Reason[] {
   if (evaluation.excluded) return []
@@ -108,17 +125,17 @@ function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, win
     return [{ code: 'opted-out-before-start', message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }]
   }
   const reasons: Reason[] = []
-  if (asOf < evaluation.earliest) {
-    if (asOf < evaluation.rolloutFrom[0]) {
-      reasons.push({ code: 'rollout-not-started', message: `The rollout "${evaluation.rollout.id}" starts at ${iso(evaluation.rolloutFrom[0])} at the earliest`, source: evaluation.rollout.source })
+  if (asOf < evaluation.standing.earliest) {
+    if (asOf < evaluation.standing.rolloutFrom[0]) {
+      reasons.push({ code: 'rollout-not-started', message: `The rollout "${evaluation.standing.rollout.id}" starts at ${iso(evaluation.standing.rolloutFrom[0])} at the earliest`, source: evaluation.standing.rollout.source })
     }
-    if (evaluation.adultFrom !== undefined && asOf < evaluation.adultFrom[0]) {
-      reasons.push({ code: 'under-18', message: `The member is under ${policy.age.adultAge} until ${iso(evaluation.adultFrom[0])} at the earliest`, source: policy.age.source })
+    if (evaluation.standing.adultFrom !== undefined && asOf < evaluation.standing.adultFrom[0]) {
+      reasons.push({ code: 'under-18', message: `The member is under ${policy.age.adultAge} until ${iso(evaluation.standing.adultFrom[0])} at the earliest`, source: policy.age.source })
     }
     // Each reading starts later than asOf, though neither the rollout nor the
     // birthday alone does in all readings at once.
     if (reasons.length === 0) {
-      reasons.push({ code: 'not-started', message: `The member's coverage starts at ${iso(evaluation.earliest)} at the earliest`, source: evaluation.rollout.source })
+      reasons.push({ code: 'not-started', message: `The member's coverage starts at ${iso(evaluation.standing.earliest)} at the earliest`, source: evaluation.standing.rollout.source })
     }
     return reasons
   }
@@ -127,11 +144,11 @@ function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, win
       ? [{ code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }]
       : [{ code: 'opted-out', message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }]
   }
-  if (asOf < evaluation.latest) {
+  if (asOf < evaluation.standing.latest) {
     reasons.push({
       code: 'start-undetermined',
-      message: `asOf lies between the earliest possible start (${iso(evaluation.earliest)}) and the latest (${iso(evaluation.latest)}); which applies depends on facts not given`,
-      source: evaluation.rollout.source,
+      message: `asOf lies between the earliest possible start (${iso(evaluation.standing.earliest)}) and the latest (${iso(evaluation.standing.latest)}); which applies depends on facts not given`,
+      source: evaluation.standing.rollout.source,
     })
   }
   return reasons
@@ -139,18 +156,18 @@ function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, win
 
 /** The report for an evaluated member. */
 export function report(evaluation: Evaluation, policy: Policy, asOf: number): CoverageReport {
-  const windows = evaluation.excluded ? [] : windowsFrom(evaluation.on, evaluation.earliest)
+  const windows = evaluation.excluded ? [] : windowsFrom(evaluation.on, evaluation.standing.earliest)
   const on = isOn(evaluation.on, asOf) && !evaluation.excluded
   const status: CoverageStatus =
-    on && asOf >= evaluation.latest ? 'covered' : on && asOf >= evaluation.earliest ? 'undetermined' : 'not-covered'
+    on && asOf >= evaluation.standing.latest ? 'covered' : on && asOf >= evaluation.standing.earliest ? 'undetermined' : 'not-covered'
   const last = windows.at(-1)
   return {
     policy: policy.id,
     asOf: new Date(asOf),
     status,
-    country: evaluation.country,
-    region: evaluation.region,
-    rollout: { id: evaluation.rollout.id, effective: evaluation.rollout.effective },
+    country: evaluation.standing.country,
+    region: evaluation.standing.region,
+    rollout: { id: evaluation.standing.rollout.id, effective: evaluation.standing.rollout.effective },
     from: windows[0] === undefined ? null : new Date(windows[0].from),
     until: last === undefined || last.until === Number.POSITIVE_INFINITY ? null : new Date(last.until),
     windows: windows.map((window) => ({
@@ -176,8 +193,8 @@ export function report(evaluation: Evaluation, policy: Policy, asOf: number): Co
  */
 export function coverage(member: MemberInput, options?: CoverageOptions): CoverageReport {
   const { asOf, compiled } = readOptions(options)
-  const parsed = parseWith(memberSchema, 'member', member)
-  return report(evaluate(parsed, compiled), compiled.policy, asOf)
+  const facts = reading('member', (reader) => readMember(reader, member)) as MemberFacts
+  return report(evaluate(facts, compiled), compiled.policy, asOf)
 }
 
 /**

@@ -1,10 +1,9 @@
 /** Which of a member's data is used: `dataUse` for one item of one category. */
-import * as z from 'zod/mini'
-import { parseWith } from '../issues'
+import { reading } from '../input'
 import type { Category } from '../policy/schema'
 import { contextReasons } from './coverage'
 import { type Evaluation, type Scenario, evaluate, windowsFrom } from './evaluate'
-import { type InstantInput, type MemberInput, instantSchema, memberSchema } from './member'
+import { type InstantInput, type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, readOptions } from './options'
 import type { Reason, ReasonCode } from './reasons'
 
@@ -28,8 +27,6 @@ export interface DataUseReport {
   readonly status: DataUseStatus
   readonly reasons: readonly Reason[]
 }
-
-const itemSchema = z.strictObject({ category: z.string(), createdAt: instantSchema })
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -58,7 +55,7 @@ function explain(code: ReasonCode, evaluation: Evaluation, createdAt: number): s
     case 'created-under-18':
       return 'The item was created while the member was under 18; the policy is silent on such data'
     case 'not-started':
-      return `Use of the member's data has not started at asOf (it starts at ${iso(evaluation.earliest)} at the earliest)`
+      return `Use of the member's data has not started at asOf (it starts at ${iso(evaluation.standing.earliest)} at the earliest)`
     case 'retained':
       return 'Use has stopped, but the item existed during a window of use: it may sit in models trained then; opting out does not undo training'
     case 'created-after-use':
@@ -83,10 +80,13 @@ function explain(code: ReasonCode, evaluation: Evaluation, createdAt: number): s
  */
 export function dataUse(member: MemberInput, item: DataItem, options?: CoverageOptions): DataUseReport {
   const { asOf, compiled } = readOptions(options)
-  const parsed = parseWith(memberSchema, 'member', member)
-  const { category, createdAt } = parseWith(itemSchema, 'item', item)
+  const facts = reading('member', (reader) => readMember(reader, member)) as MemberFacts
+  const { category, created } = reading('item', (reader) => {
+    const record = reader.object([], item, ['category', 'createdAt'])
+    return { category: reader.string(['category'], record?.category, false) ?? '', created: reader.instant(['createdAt'], record?.createdAt) ?? 0 }
+  })
   const { policy } = compiled
-  const evaluation = evaluate(parsed, compiled)
+  const evaluation = evaluate(facts, compiled)
   const context = contextReasons(evaluation, policy)
   const rule = Object.hasOwn(policy.categories, category) ? policy.categories[category as Category] : undefined
   if (rule === undefined) {
@@ -102,8 +102,7 @@ export function dataUse(member: MemberInput, item: DataItem, options?: CoverageO
     }
   }
   const used: Reason = { code: 'category-used', message: `${rule.description}: used for training`, source: rule.source }
-  const created = createdAt.getTime()
-  const answers = evaluation.scenarios.map((scenario) => inScenario(evaluation, scenario, asOf, created))
+  const answers = evaluation.standing.scenarios.map((scenario) => inScenario(evaluation, scenario, asOf, created))
   const first = answers[0] as { status: DataUseStatus; code: ReasonCode }
   const source = (code: ReasonCode) => (code === 'created-under-18' ? policy.age.source : policy.optOut.source)
   const found: Reason[] = []
@@ -118,7 +117,7 @@ export function dataUse(member: MemberInput, item: DataItem, options?: CoverageO
   const undetermined: Reason = {
     code: 'start-undetermined',
     message: `The answer differs between readings of facts not given (${[...new Set(answers.map((answer) => answer.status))].join(' or ')})`,
-    source: evaluation.rollout.source,
+    source: evaluation.standing.rollout.source,
   }
   return { status: 'undetermined', reasons: [undetermined, used, ...found, ...context] }
 }

@@ -7,7 +7,7 @@ import type { CompiledPolicy } from '../policy/compile'
 import type { PolicyRollout, RegionCode } from '../policy/schema'
 import { daysFromCivil, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
-import type { Member } from './member'
+import type { MemberFacts } from './member'
 
 /** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
 export interface Span {
@@ -22,7 +22,8 @@ export interface Scenario {
   readonly adult: number
 }
 
-export interface Evaluation {
+/** What follows from the country, zone and birth date alone: the same for many members, so cached. */
+export interface Standing {
   readonly country: string
   readonly region: RegionCode
   /** The rollout reported: the earliest of the territory's readings. */
@@ -42,6 +43,11 @@ export interface Evaluation {
   readonly birth: 'day' | 'year' | undefined
   /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
   readonly adultFrom: readonly [number, number] | undefined
+}
+
+export interface Evaluation {
+  /** The part that follows from country, zone and birth date, shared by members alike in those. */
+  readonly standing: Standing
   /** LinkedIn believes the member is under 18: never used. */
   readonly excluded: boolean
   /** When the setting is on (from -Infinity), cut by opt-outs. */
@@ -67,10 +73,10 @@ function adultDays(birthDate: string, adultAge: number): [number, number] {
 
 type Event = { at: number; kind: 0 | 1 | 2 } // 0 setting off, 1 objection, 2 setting on
 
-function timeline(member: Member): { on: Span[]; objectedAt: number | undefined; ignoredOptIns: number[] } {
+function timeline(member: MemberFacts): { on: Span[]; objectedAt: number | undefined; ignoredOptIns: number[] } {
   const events: Event[] = []
-  for (const optOut of member.optOuts) events.push({ at: optOut.at.getTime(), kind: optOut.via === 'setting' ? 0 : 1 })
-  for (const optIn of member.optIns) events.push({ at: optIn.at.getTime(), kind: 2 })
+  for (const optOut of member.optOuts) events.push({ at: optOut.at, kind: optOut.via === 'setting' ? 0 : 1 })
+  for (const at of member.optIns) events.push({ at, kind: 2 })
   // At one instant, opt-outs come before opt-ins: the member ends that instant
   // with the setting on, the reading under which their data may be used.
   events.sort((a, b) => a.at - b.at || a.kind - b.kind)
@@ -109,12 +115,29 @@ export function windowsFrom(on: readonly Span[], start: number): Span[] {
   return windows
 }
 
-/** Evaluates a parsed member against a compiled policy. */
-export function evaluate(member: Member, compiled: CompiledPolicy): Evaluation {
-  const { policy } = compiled
+const standings = new WeakMap<CompiledPolicy, Map<string, Standing>>()
+const STANDINGS_LIMIT = 50_000
+
+/** The member's standing under the policy, from the cache when it was seen before. */
+function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
+  let cache = standings.get(compiled)
+  if (cache === undefined) {
+    cache = new Map()
+    standings.set(compiled, cache)
+  }
+  const key = `${member.country} ${member.timeZone ?? ''} ${member.birthDate ?? ''}`
+  const cached = cache.get(key)
+  if (cached !== undefined) return cached
+  if (cache.size >= STANDINGS_LIMIT) cache.clear()
+  const standing = computeStanding(member, compiled)
+  cache.set(key, standing)
+  return standing
+}
+
+function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standing {
   const { region, alsoReadAs, readings, rollout } = compiled.placeOf(member.country)
   const zones = member.timeZone === undefined ? compiled.zonesOf(member.country) : [member.timeZone]
-  const birthDays = member.birthDate === undefined ? undefined : adultDays(member.birthDate, policy.age.adultAge)
+  const birthDays = member.birthDate === undefined ? undefined : adultDays(member.birthDate, compiled.policy.age.adultAge)
 
   const scenarios: Scenario[] = []
   let rolloutLow = Number.POSITIVE_INFINITY
@@ -163,9 +186,13 @@ export function evaluate(member: Member, compiled: CompiledPolicy): Evaluation {
     zoneSpread: [zoneLow, zoneHigh],
     birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
     adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
-    excluded: member.secondarySchool,
-    ...timeline(member),
   }
+}
+
+/** Evaluates a member against a compiled policy. */
+export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluation {
+  const { on, objectedAt, ignoredOptIns } = timeline(member)
+  return { standing: standingOf(member, compiled), excluded: member.secondarySchool, on, objectedAt, ignoredOptIns }
 }
 
 /** Whether the setting is on at `at`. */

@@ -1,15 +1,15 @@
 /**
- * The member as callers give it (`MemberInput`), and `memberSchema`, which
- * checks it and reads it into a `Member`: an ISO code, a real birth date, a
- * known zone, instants. Bad input becomes issues naming the field and value.
+ * The member as callers give it (`MemberInput`), read into facts: an ISO
+ * code, a real birth date, a known zone, instants. Bad input becomes issues
+ * naming the field and the value. `memberSchema` is the same reader as a zod
+ * schema.
  */
 import * as z from 'zod/mini'
-import { describeValue } from '../errors'
+import { type Path, Reader } from '../input'
+import type { OptOutChannel } from '../policy/schema'
 import { readCountry } from '../region/codes'
 import { parseCivilDate } from '../time/civil'
-import { isDate, readInstant } from '../time/instant'
 import { canonicalZone } from '../time/zone'
-import type { OptOutChannel } from '../policy/schema'
 
 /** An instant as input: an ISO 8601 string with `Z` or an offset, or a `Date`. */
 export type InstantInput = string | Date
@@ -43,81 +43,108 @@ export interface Member {
   readonly optIns: readonly { readonly at: Date }[]
 }
 
-type Context = z.core.ParsePayload<unknown>
-
-function fail(context: Context, value: unknown, problem: string): typeof z.NEVER {
-  const message = value === undefined ? 'is missing' : `${describeValue(value)} ${problem}`
-  context.issues.push({ code: 'custom', message, input: value })
-  return z.NEVER
+/** A member as the evaluator reads it: instants as epoch milliseconds. */
+export interface MemberFacts {
+  readonly country: string
+  readonly birthDate: string | undefined
+  readonly timeZone: string | undefined
+  readonly secondarySchool: boolean
+  readonly optOuts: readonly { readonly at: number; readonly via: OptOutChannel }[]
+  readonly optIns: readonly number[]
 }
 
-/** An instant field: a string with an offset, or a valid Date. */
-export const instantSchema = z.pipe(
-  z.unknown(),
-  z.transform((value, context): Date => {
-    if (typeof value !== 'string' && !isDate(value)) {
-      return fail(context, value, 'is not an instant: expected an ISO 8601 string with an offset, or a Date')
-    }
-    const instant = readInstant(typeof value === 'string' ? value.trim() : value)
-    return instant.ok ? new Date(instant.ms) : fail(context, value, instant.problem)
-  }),
-)
+const MEMBER_FIELDS = ['country', 'birthDate', 'timeZone', 'secondarySchool', 'optOuts', 'optIns'] as const
+const CHANNELS = ['setting', 'objection-form'] as const satisfies readonly OptOutChannel[]
 
-const country = z.pipe(
-  z.string(),
-  z.transform((value, context) => {
-    const result = readCountry(value)
-    return result.ok ? result.code : fail(context, value, result.problem)
-  }),
-)
+function birthDateOf(reader: Reader, value: string): string | undefined {
+  const text = value.trim()
+  if (text === '') return reader.fail(['birthDate'], value, 'is empty')
+  if (/^[0-9]{4}$/.test(text)) return text === '0000' ? reader.fail(['birthDate'], value, 'is not a year of the Gregorian calendar') : text
+  if (parseCivilDate(text) !== undefined) return text
+  return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
+    ? reader.fail(['birthDate'], value, 'is not a real calendar date')
+    : reader.fail(['birthDate'], value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
+}
 
-const birthDate = z.pipe(
-  z.string(),
-  z.transform((value, context) => {
-    const text = value.trim()
-    if (text === '') return fail(context, value, 'is empty')
-    if (/^[0-9]{4}$/.test(text)) return text === '0000' ? fail(context, value, 'is not a year of the Gregorian calendar') : text
-    if (parseCivilDate(text) !== undefined) return text
-    return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
-      ? fail(context, value, 'is not a real calendar date')
-      : fail(context, value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
-  }),
-)
+function timeZoneOf(reader: Reader, value: string): string | undefined {
+  const text = value.trim()
+  if (/^(UTC|GMT)?[+-][0-9]/i.test(text)) return reader.fail(['timeZone'], value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
+  return canonicalZone(text) ?? reader.fail(['timeZone'], value, 'is not an IANA time zone such as Europe/Berlin')
+}
 
-const timeZone = z.pipe(
-  z.string(),
-  z.transform((value, context) => {
-    const text = value.trim()
-    if (/^(UTC|GMT)?[+-][0-9]/i.test(text)) return fail(context, value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
-    return canonicalZone(text) ?? fail(context, value, 'is not an IANA time zone such as Europe/Berlin')
-  }),
-)
+function listOf<T>(reader: Reader, path: Path, value: unknown, read: (entry: unknown, at: Path) => T | undefined): T[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) return reader.wrongType(path, value, 'an array') ?? []
+  const out: T[] = []
+  for (let index = 0; index < value.length; index++) {
+    const entry = read(value[index], [...path, index])
+    if (entry !== undefined) out.push(entry)
+  }
+  return out
+}
+
+/** Reads a member; problems go to `reader`, and the result is only meaningful when it has none. */
+export function readMember(reader: Reader, input: unknown): MemberFacts | undefined {
+  const record = reader.object([], input, MEMBER_FIELDS)
+  if (record === undefined) return undefined
+  const countryText = reader.string(['country'], record.country, false)
+  let country: string | undefined
+  if (countryText !== undefined) {
+    const read = readCountry(countryText)
+    country = read.ok ? read.code : reader.fail(['country'], countryText, read.problem)
+  }
+  const birthText = reader.string(['birthDate'], record.birthDate, true)
+  const zoneText = reader.string(['timeZone'], record.timeZone, true)
+  const school = record.secondarySchool
+  if (school !== undefined && school !== null && typeof school !== 'boolean') reader.wrongType(['secondarySchool'], school, 'a boolean')
+  const member: MemberFacts = {
+    country: country ?? '',
+    birthDate: birthText === undefined ? undefined : birthDateOf(reader, birthText),
+    timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
+    secondarySchool: school === true,
+    optOuts: listOf(reader, ['optOuts'], record.optOuts, (entry, path) => {
+      const optOut = reader.object(path, entry, ['at', 'via'])
+      if (optOut === undefined) return undefined
+      const at = reader.instant([...path, 'at'], optOut.at)
+      const via = reader.oneOf([...path, 'via'], optOut.via, CHANNELS)
+      return at === undefined || via === undefined ? undefined : { at, via }
+    }),
+    optIns: listOf(reader, ['optIns'], record.optIns, (entry, path) => {
+      const optIn = reader.object(path, entry, ['at'])
+      return optIn === undefined ? undefined : reader.instant([...path, 'at'], optIn.at)
+    }),
+  }
+  return member
+}
 
 /**
- * Checks a {@link MemberInput} and reads it into a {@link Member}. Unknown
- * fields are refused (a misspelt `birthdate` must not pass as "no birth date").
+ * Checks a {@link MemberInput} and reads it into a {@link Member}, as a zod
+ * schema. Unknown fields are refused (a misspelt `birthdate` must not pass as
+ * "no birth date").
  *
  * @example
  * memberSchema.parse({ country: 'deu', optOuts: [{ at: '2025-12-01T10:00:00+01:00', via: 'setting' }] }).country //=> 'DE'
  */
 export const memberSchema: z.ZodMiniType<Member, unknown> = z.pipe(
-  z.strictObject({
-    country,
-    birthDate: z.nullish(birthDate),
-    timeZone: z.nullish(timeZone),
-    secondarySchool: z.nullish(z.boolean()),
-    optOuts: z.nullish(z.array(z.strictObject({ at: instantSchema, via: z.enum(['setting', 'objection-form']) }))),
-    optIns: z.nullish(z.array(z.strictObject({ at: instantSchema }))),
-  }),
-  z.transform((member): Member => {
-    const out: { -readonly [K in keyof Member]: Member[K] } = {
-      country: member.country,
-      secondarySchool: member.secondarySchool ?? false,
-      optOuts: member.optOuts ?? [],
-      optIns: member.optIns ?? [],
+  z.unknown(),
+  z.transform((input, context): Member => {
+    const reader = new Reader()
+    let facts: MemberFacts | undefined
+    try {
+      facts = readMember(reader, input)
+    } catch (error) {
+      reader.issues.push({ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` })
     }
-    if (member.birthDate != null) out.birthDate = member.birthDate
-    if (member.timeZone != null) out.timeZone = member.timeZone
-    return out
+    for (const issue of reader.issues) context.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input })
+    if (facts === undefined || reader.issues.length > 0) return z.NEVER
+    const member: { -readonly [K in keyof Member]: Member[K] } = {
+      country: facts.country,
+      secondarySchool: facts.secondarySchool,
+      optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
+      optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
+    }
+    if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
+    if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
+    return member
   }),
 )

@@ -1,11 +1,9 @@
 /** Options every query takes: the instant asked about and the policy. */
-import * as z from 'zod/mini'
+import { type Reader, reading } from '../input'
 import { compilePolicy, type CompiledPolicy } from '../policy/compile'
 import { linkedinGenAi } from '../policy/linkedin'
 import type { Policy } from '../policy/schema'
-import { describeValue } from '../errors'
-import { parseWith } from '../issues'
-import { type InstantInput, instantSchema } from './member'
+import type { InstantInput } from './member'
 
 /** Options of `coverage`, `dataUse` and friends. */
 export interface CoverageOptions {
@@ -15,20 +13,17 @@ export interface CoverageOptions {
   policy?: Policy | undefined
 }
 
-const optionsSchema = z.optional(
-  z.strictObject({
-    asOf: z.optional(instantSchema),
-    policy: z.optional(z.custom<Policy>((value) => typeof value === 'object' && value !== null, {
-      error: (issue) => `${describeValue(issue.input)} is not a policy object`,
-    })),
-  }),
-)
+function read(reader: Reader, options: unknown): { asOf: number; policy: Policy } {
+  if (options === undefined) return { asOf: Date.now(), policy: linkedinGenAi }
+  const record = reader.object([], options, ['asOf', 'policy'])
+  const asOf = record?.asOf === undefined ? Date.now() : reader.instant(['asOf'], record.asOf)
+  const policy = record?.policy
+  if (policy !== undefined && (policy === null || typeof policy !== 'object')) reader.fail(['policy'], policy, 'is not a policy object')
+  return { asOf: asOf ?? 0, policy: (policy as Policy | undefined) ?? linkedinGenAi }
+}
 
 /** Reads options: the instant asked about (epoch ms) and the compiled policy. */
 export function readOptions(options: CoverageOptions | undefined): { asOf: number; compiled: CompiledPolicy } {
-  const read = parseWith(optionsSchema, 'options', options)
-  return {
-    asOf: read?.asOf?.getTime() ?? Date.now(),
-    compiled: compilePolicy(read?.policy ?? linkedinGenAi),
-  }
+  const { asOf, policy } = reading('options', (reader) => read(reader, options))
+  return { asOf, compiled: compilePolicy(policy) }
 }

@@ -34,11 +34,22 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * `undefined`. Fixed offsets (`+01:00`, `UTC+1`) are not zones.
  */
 export function canonicalZone(zone: string): string | undefined {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return undefined
+  let known = canonical.get(zone)
+  if (known === undefined) {
+    known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) ? resolvedZone(zone) : null
+    if (canonical.size >= 10_000) canonical.clear()
+    canonical.set(zone, known)
+  }
+  return known ?? undefined
+}
+
+const canonical = new Map<string, string | null>()
+
+function resolvedZone(zone: string): string | null {
   try {
     return formatter(zone).resolvedOptions().timeZone
   } catch {
-    return undefined
+    return null
   }
 }
 
@@ -74,8 +85,8 @@ export function localDay(zone: string, epochMs: number): number {
 }
 
 const HOURS_15 = 15 * 3_600_000
-const startCache = new Map<string, number>()
-const START_CACHE_LIMIT = 100_000
+const startCache = new Map<string, Map<number, number>>()
+const START_CACHE_LIMIT = 20_000
 
 /**
  * The first instant (epoch ms) whose civil date in `zone` is `day`: local
@@ -84,12 +95,16 @@ const START_CACHE_LIMIT = 100_000
  * happens twice, the first.
  */
 export function startOfDay(zone: string, day: number): number {
-  const key = `${zone} ${day}`
-  const cached = startCache.get(key)
+  let days = startCache.get(zone)
+  if (days === undefined) {
+    days = new Map()
+    startCache.set(zone, days)
+  }
+  const cached = days.get(day)
   if (cached !== undefined) return cached
-  if (startCache.size >= START_CACHE_LIMIT) startCache.clear()
+  if (days.size >= START_CACHE_LIMIT) days.clear()
   const start = computeStartOfDay(zone, day)
-  startCache.set(key, start)
+  days.set(day, start)
   return start
 }
 

@@ -1,0 +1,81 @@
+/**
+ * Reading callers' input by hand: every check once, in plain code, with
+ * issues that name the path and the value. The evaluator calls these on every
+ * query; the zod schemas (`memberSchema`) wrap the same readers for callers who
+ * compose zod schemas. Reading never runs anything of the caller's but property
+ * reads, and a throwing getter or proxy becomes an issue.
+ */
+import { describeValue, type InputKind, type PolicyIssue, PolicyInputError } from './errors'
+import { isDate, readInstant } from './time/instant'
+
+export type Path = (string | number)[]
+
+/** Collects issues while reading one argument. */
+export class Reader {
+  readonly issues: PolicyIssue[] = []
+
+  /** Records a problem with `value` at `path`; a missing value reads "is missing". */
+  fail(path: Path, value: unknown, problem: string): undefined {
+    this.issues.push({ path, message: value === undefined ? 'is missing' : `${describeValue(value)} ${problem}` })
+    return undefined
+  }
+
+  /** A wrong type: "expected a string, got 5", or "is missing". */
+  wrongType(path: Path, value: unknown, expected: string): undefined {
+    this.issues.push({ path, message: value === undefined ? 'is missing' : `expected ${expected}, got ${describeValue(value)}` })
+    return undefined
+  }
+
+  /** A plain object (not null, not an array) whose keys are all in `known`. */
+  object(path: Path, value: unknown, known: readonly string[]): Record<string, unknown> | undefined {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || isDate(value)) return this.wrongType(path, value, 'an object')
+    const record = value as Record<string, unknown>
+    for (const key of Object.keys(record)) {
+      if (!known.includes(key)) this.issues.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })
+    }
+    return record
+  }
+
+  /** A string, or undefined when the value is absent (`undefined` or `null`) and `optional`. */
+  string(path: Path, value: unknown, optional: boolean): string | undefined {
+    if (typeof value === 'string') return value
+    if (optional && (value === undefined || value === null)) return undefined
+    return this.wrongType(path, value, 'a string')
+  }
+
+  /** An instant: a string with an offset (surrounding spaces ignored), or a valid Date; epoch ms. */
+  instant(path: Path, value: unknown): number | undefined {
+    if (typeof value !== 'string' && !isDate(value)) {
+      return this.fail(path, value, 'is not an instant: expected an ISO 8601 string with an offset, or a Date')
+    }
+    const read = readInstant(typeof value === 'string' ? value.trim() : value)
+    return read.ok ? read.ms : this.fail(path, value, read.problem)
+  }
+
+  /** One of `values`. */
+  oneOf<T extends string>(path: Path, value: unknown, values: readonly T[]): T | undefined {
+    if (values.includes(value as T)) return value as T
+    const choices = values.map((each) => JSON.stringify(each)).join(', ')
+    this.issues.push({ path, message: `${value === undefined ? 'is missing: ' : ''}expected one of ${choices}, got ${describeValue(value)}` })
+    return undefined
+  }
+
+  /** Throws the issues, if any, as a PolicyInputError for `kind`. */
+  done(kind: InputKind): void {
+    if (this.issues.length > 0) throw new PolicyInputError(kind, this.issues)
+  }
+}
+
+/** Runs `read` with a Reader; a getter or proxy trap that throws becomes an issue. */
+export function reading<T>(kind: InputKind, read: (reader: Reader) => T): T {
+  const reader = new Reader()
+  let value: T
+  try {
+    value = read(reader)
+  } catch (error) {
+    if (error instanceof PolicyInputError) throw error
+    throw new PolicyInputError(kind, [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }])
+  }
+  reader.done(kind)
+  return value
+}

@@ -302,7 +302,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const rate = seconds > 0 ? Math.round(tally.rows / seconds) : tally.rows
   io.stderr.write(
     `rows ${tally.rows}, covered ${tally.covered}, not covered ${tally['not-covered']}, undetermined ${tally.undetermined}, errors ${tally.error}` +
-      `${counted.blank > 0 ? `, blank lines skipped ${counted.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} workers`})\n`,
+      `${counted.blank > 0 ? `, blank lines skipped ${counted.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} workers`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
   )
   return tally.error > 0 ? 1 : 0
 }

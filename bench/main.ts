@@ -1,0 +1,70 @@
+/** `npm run bench`: one run, one table, also written to bench/results.md. */
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { batch, bundleSize, evaluation, parts, startup } from './measure'
+
+const fmt = (value: number) => Math.round(value).toLocaleString('en-US')
+const ratio = (value: number) => `${value.toFixed(2)}x`
+const rows: string[][] = []
+const budget = (name: string, measured: string, wanted: string, ok: boolean) => rows.push([name, measured, wanted, ok ? 'met' : '**missed**'])
+const log = (text: string) => process.stderr.write(`${text}\n`)
+
+log('evaluation: 100,000 members ...')
+const evaluated = await evaluation(100_000)
+log('where time goes ...')
+const part = parts(100_000)
+log('batch: 1M rows, --jobs 1 and 2 ...')
+const one = await batch(1_000_000, 1)
+const two = await batch(1_000_000, 2)
+log('batch memory: 100k and 10M rows ...')
+const small = await batch(100_000, 1)
+const large = await batch(10_000_000, 1)
+log('start-up ...')
+const start = startup(10)
+log('bundle size ...')
+const size = await bundleSize()
+
+const table = [
+  '| measure | figure |',
+  '|---|---|',
+  `| \`coverage()\` over ${fmt(evaluated.members)} varied members | ${fmt(evaluated.coverage)} ops/s |`,
+  `| the same policy in json-rules-engine | ${fmt(evaluated.rules)} ops/s (coverage is ${ratio(evaluated.coverage / evaluated.rules)}) |`,
+  `| hand-written floor | ${fmt(evaluated.floor)} ops/s (coverage is ${ratio(evaluated.floor / evaluated.coverage)} slower) |`,
+  `| statuses that differ between the three | ${evaluated.disagreements} |`,
+  `| where time goes: \`memberSchema.parse\` alone | ${fmt(part.schema)} ops/s |`,
+  `| where time goes: \`resolveRegion\` alone | ${fmt(part.region)} ops/s |`,
+  `| where time goes: start-of-day instants alone | ${fmt(part.instants)} members/s |`,
+  `| batch, 1M NDJSON rows, \`--jobs 1\` | ${fmt(one.rowsPerSecond)} rows/s, peak RSS ${one.peakMb} MB |`,
+  `| batch, 1M NDJSON rows, \`--jobs 2\` | ${fmt(two.rowsPerSecond)} rows/s (${ratio(two.rowsPerSecond / one.rowsPerSecond)}), peak RSS ${two.peakMb} MB |`,
+  `| batch peak RSS, 100k rows against 10M rows | ${small.peakMb} MB against ${large.peakMb} MB (${ratio(large.peakMb / small.peakMb)}) |`,
+  `| start-up, bare \`node -e 0\` (median of 10) | ${start.bare.toFixed(1)} ms |`,
+  `| start-up, import + one \`coverage()\` | ${start.library.toFixed(1)} ms (${ratio(start.library / start.bare)}) |`,
+  `| start-up, \`ai-training-scope check --country DE\` | ${start.cli.toFixed(1)} ms (${ratio(start.cli / start.bare)}) |`,
+  `| browser bundle of \`coverage\`, English names | ${(size.english / 1024).toFixed(1)} KB min+gzip |`,
+  `| browser bundle of \`coverage\`, all ten languages | ${(size.all / 1024).toFixed(1)} KB min+gzip |`,
+]
+budget('coverage() against json-rules-engine', ratio(evaluated.coverage / evaluated.rules), 'at least 20x', evaluated.coverage / evaluated.rules >= 20)
+budget('coverage() against the floor', ratio(evaluated.floor / evaluated.coverage), 'within 3x', evaluated.floor / evaluated.coverage <= 3)
+budget('the three agree', String(evaluated.disagreements), '0 differences', evaluated.disagreements === 0)
+budget('batch on one core', `${fmt(one.rowsPerSecond)} rows/s`, 'at least 200,000 rows/s', one.rowsPerSecond >= 200_000)
+budget('batch --jobs 2 against --jobs 1', ratio(two.rowsPerSecond / one.rowsPerSecond), 'at least 1.6x', two.rowsPerSecond / one.rowsPerSecond >= 1.6)
+budget('batch memory, 10M rows against 100k', ratio(large.peakMb / small.peakMb), 'within 1.5x', large.peakMb / small.peakMb <= 1.5)
+budget('import + one call against bare node', ratio(start.library / start.bare), 'within 1.5x', start.library / start.bare <= 1.5)
+budget('check against bare node', ratio(start.cli / start.bare), 'within 1.7x', start.cli / start.bare <= 1.7)
+budget('browser bundle, English names', `${(size.english / 1024).toFixed(1)} KB`, 'at most 25 KB', size.english <= 25 * 1024)
+
+const cpu = cpus()
+const text = [
+  `# Benchmark results`,
+  '',
+  `Run ${new Date().toISOString()} on ${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, Node ${process.version}. Rerun: \`npm run bench\`.`,
+  '',
+  ...table,
+  '',
+  '| budget | measured | wanted | |',
+  '|---|---|---|---|',
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+  '',
+].join('\n')
+writeFileSync(new URL('./results.md', import.meta.url), text)
+process.stdout.write(text)

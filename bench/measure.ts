@@ -1,0 +1,153 @@
+/**
+ * The measurements behind `npm run bench` and the budget test: evaluation
+ * against the peer and the floor, where time goes, batch throughput and memory,
+ * start-up, and browser bundle size. Each returns figures; nothing asserts here.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { coverage, memberSchema, resolveRegion } from '../src/index'
+import { compilePolicy } from '../src/policy/compile'
+import { linkedinGenAi } from '../src/policy/linkedin'
+import { parseCivilDate } from '../src/time/civil'
+import { startOfDay } from '../src/time/zone'
+import { floorStatus } from './floor'
+import { members, type RawMember } from './members'
+import { rulesEngine, rulesStatus } from './rules'
+
+const root = new URL('..', import.meta.url).pathname
+const CLI = `${root}dist/cli.js`
+
+/** Calls per second of `run` over `items`: the best of `rounds` timed passes after one warm-up pass. */
+export async function opsPerSecond<T>(items: readonly T[], run: (item: T) => unknown, rounds = 3): Promise<number> {
+  for (const item of items) await run(item)
+  let best = 0
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now()
+    for (const item of items) await run(item)
+    best = Math.max(best, items.length / ((performance.now() - started) / 1000))
+  }
+  return best
+}
+
+/** The same loop, synchronous (an await per call would dominate a fast function). */
+export function opsPerSecondSync<T>(items: readonly T[], run: (item: T) => unknown, rounds = 3): number {
+  for (const item of items) run(item)
+  let best = 0
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now()
+    for (const item of items) run(item)
+    best = Math.max(best, items.length / ((performance.now() - started) / 1000))
+  }
+  return best
+}
+
+export interface Evaluation {
+  members: number
+  coverage: number
+  rules: number
+  floor: number
+  disagreements: number
+}
+
+/** coverage() against json-rules-engine and the floor, over the same members. */
+export async function evaluation(count: number): Promise<Evaluation> {
+  const sample = members(count)
+  const engine = rulesEngine()
+  let disagreements = 0
+  for (const { member, asOf } of sample) {
+    const ours = coverage(member, { asOf }).status
+    if (floorStatus(member, asOf) !== ours || (await rulesStatus(engine, member, asOf)) !== ours) disagreements++
+  }
+  return {
+    members: count,
+    coverage: opsPerSecondSync(sample, ({ member, asOf }) => coverage(member, { asOf })),
+    floor: opsPerSecondSync(sample, ({ member, asOf }) => floorStatus(member, asOf)),
+    rules: await opsPerSecond(sample, ({ member, asOf }) => rulesStatus(engine, member, asOf), 1),
+    disagreements,
+  }
+}
+
+/** The parts alone: reading members with the zod schema, resolving regions, computing starts of day. */
+export function parts(count: number): { schema: number; region: number; instants: number } {
+  const sample = members(count)
+  const compiled = compilePolicy(linkedinGenAi)
+  const rollout = parseCivilDate('2025-11-03') as number
+  const zoned = sample.map(({ member }) => {
+    const zones = member.timeZone === undefined ? compiled.zonesOf(resolveRegion(member.country).country) : [member.timeZone]
+    const birth = member.birthDate === undefined ? undefined : parseCivilDate(member.birthDate.length === 4 ? `${member.birthDate}-01-01` : member.birthDate)
+    return { zones, days: birth === undefined ? [rollout] : [rollout, birth] }
+  })
+  return {
+    schema: opsPerSecondSync(sample, ({ member }) => memberSchema.parse(member)),
+    region: opsPerSecondSync(sample, ({ member }: { member: RawMember }) => resolveRegion(member.country)),
+    instants: opsPerSecondSync(zoned, ({ zones, days }) => {
+      for (const zone of zones) for (const day of days) startOfDay(zone, day)
+    }),
+  }
+}
+
+/** NDJSON members generated on the fly and piped into `batch`: rows/s and the CLI's own peak RSS. */
+export function batch(rows: number, jobs: number): Promise<{ rowsPerSecond: number; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'batch', '-', '--jobs', String(jobs), '--as-of', '2026-06-01T00:00:00Z'], { stdio: ['pipe', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    const sample = members(1000).map(({ member }) => `${JSON.stringify(member)}\n`)
+    let written = 0
+    const started = performance.now()
+    const pump = () => {
+      while (written < rows) {
+        let text = ''
+        for (let i = 0; i < 1000 && written < rows; i++, written++) text += sample[written % sample.length]
+        if (!child.stdin.write(text)) return void child.stdin.once('drain', pump)
+      }
+      child.stdin.end()
+    }
+    pump()
+    child.on('error', reject)
+    child.on('exit', () => {
+      const seconds = (performance.now() - started) / 1000
+      const peak = /peak RSS (\d+) MB/.exec(stderr)
+      if (peak === null || !stderr.startsWith(`rows ${rows},`)) return reject(new Error(`batch failed: ${stderr}`))
+      resolve({ rowsPerSecond: rows / seconds, peakMb: Number(peak[1]) })
+    })
+  })
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+function startupMs(args: string[], runs: number): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
+    if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`)
+    times.push(performance.now() - started)
+  }
+  return median(times)
+}
+
+/** Start-up: bare node, import + one coverage() call, and `check`; medians of `runs`, interleaved. */
+export function startup(runs: number): { bare: number; library: number; cli: number } {
+  const bare: number[] = []
+  const library: number[] = []
+  const cli: number[] = []
+  for (let i = 0; i < runs; i++) {
+    bare.push(startupMs(['-e', '0'], 1))
+    library.push(startupMs(['--input-type=module', '-e', "import { coverage } from './dist/index.js'; coverage({ country: 'DE' })"], 1))
+    cli.push(startupMs([CLI, 'check', '--country', 'DE'], 1))
+  }
+  return { bare: median(bare), library: median(library), cli: median(cli) }
+}
+
+/** Minified + gzipped browser bundle of `import { coverage }`, with English names only and with all names. */
+export async function bundleSize(): Promise<{ english: number; all: number }> {
+  const size = async (contents: string) => {
+    const result = await build({ stdin: { contents, resolveDir: root }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' })
+    return gzipSync(result.outputFiles[0]?.text ?? '').length
+  }
+  return {
+    english: await size("import { coverage } from './dist/index.js'\nglobalThis.coverage = coverage"),
+    all: await size("import { coverage, registerLocale } from './dist/index.js'\nimport * as locales from './dist/locales.js'\nfor (const locale of Object.values(locales)) registerLocale(locale)\nglobalThis.coverage = coverage"),
+  }
+}

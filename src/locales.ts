@@ -8,7 +8,7 @@
  * registerLocale(de)
  * registerLocale(fr)
  */
-import type { LocaleData } from 'i18n-iso-countries'
+import type { LocaleData } from './region/codes'
 import deData from 'i18n-iso-countries/langs/de.json'
 import enData from 'i18n-iso-countries/langs/en.json'
 import esData from 'i18n-iso-countries/langs/es.json'

@@ -3,9 +3,10 @@
  * country's region and zones, a region's rollout with its start day.
  */
 import { countryZones } from '../region/country-zones'
-import { parseWith } from '../issues'
+import { reading } from '../input'
+import { linkedinGenAi } from './linkedin'
 import { parseCivilDate } from '../time/civil'
-import { type Policy, type PolicyRollout, type RegionCode, policySchema, regionCodes } from './schema'
+import { type Policy, type PolicyRollout, type RegionCode, readPolicy, regionCodes } from './schema'
 
 /** A rollout with its effective civil day (days since 1970-01-01). */
 export interface DatedRollout {
@@ -37,13 +38,15 @@ const compiled = new WeakMap<object, CompiledPolicy>()
 
 /**
  * Validates `policy` with `policySchema` (once per object) and builds its tables.
+ * The built-in policy, frozen and checked by the test suite, is not validated
+ * again at run time: start-up pays only for what a query needs.
  *
  * @throws {PolicyInputError} when the policy is not valid
  */
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const cached = typeof policy === 'object' && policy !== null ? compiled.get(policy) : undefined
   if (cached) return cached
-  const valid = parseWith(policySchema, 'policy', policy)
+  const valid = policy === linkedinGenAi ? policy : (reading('policy', (reader) => readPolicy(reader, policy)) as Policy)
   const region = new Map<string, RegionCode>()
   for (const code of regionCodes) for (const country of valid.regions[code].countries) region.set(country, code)
   const rollouts = new Map<RegionCode, DatedRollout>()

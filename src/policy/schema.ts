@@ -3,7 +3,7 @@
  * loaded from JSON) before the evaluator reads it.
  */
 import * as z from 'zod/mini'
-import { describeValue } from '../errors'
+import { type Path, Reader } from '../input'
 import { parseCivilDate } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { countryCodes, isCountryCode } from '../region/codes'
@@ -109,47 +109,113 @@ export interface Policy {
   readonly categories: Readonly<Record<Category, { readonly used: boolean; readonly description: string; readonly source: string }>>
 }
 
-const text = z.string().check(z.minLength(1))
-const sourceId = text
-const regionCode = z.enum(regionCodes)
-// Refinement messages name the value, as every input message does.
-const saying = (problem: string) => ({ error: (issue: { input?: unknown }) => `${describeValue(issue.input)} ${problem}` })
-const alpha2 = z.string().check(z.refine(isCountryCode, saying('is not an ISO 3166-1 alpha-2 code')))
-const zone = z.string().check(z.refine((value) => canonicalZone(value) !== undefined, saying('is not an IANA time zone')))
-
-const rollout = z.strictObject({
-  id: text,
-  regions: z.array(regionCode).check(z.minLength(1)),
-  effective: z.string().check(z.refine((value) => parseCivilDate(value) !== undefined, saying('is not a real date YYYY-MM-DD'))),
-  confidence: z.enum(['stated', 'reported']),
-  note: z.exactOptional(text),
-  source: sourceId,
-})
-
-const region = z.strictObject({ name: text, countries: z.array(alpha2), note: z.exactOptional(text), source: sourceId })
-const channel = z.strictObject({ name: text, where: text, reversible: z.boolean(), covers: text, source: sourceId })
-const category = z.strictObject({ used: z.boolean(), description: text, source: sourceId })
-
-const shape = z.strictObject({
-  id: text,
-  title: text,
-  sources: z.record(sourceId, z.strictObject({ title: text, where: text, quote: z.exactOptional(text) })),
-  regions: z.strictObject(Object.fromEntries(regionCodes.map((code) => [code, region])) as Record<RegionCode, typeof region>),
-  territories: z.record(alpha2, z.strictObject({ note: text, alsoReadAs: z.exactOptional(regionCode), source: sourceId })),
-  zones: z.record(alpha2, z.strictObject({ zones: z.array(zone).check(z.minLength(1)), note: text, source: sourceId })),
-  rollouts: z.array(rollout).check(z.minLength(1)),
-  age: z.strictObject({
-    adultAge: z.int().check(z.minimum(1), z.maximum(150)),
-    source: sourceId,
-    secondarySchool: z.strictObject({ note: text, source: sourceId }),
-  }),
-  optOut: z.strictObject({
-    note: text,
-    source: sourceId,
-    channels: z.strictObject({ setting: channel, 'objection-form': channel }),
-  }),
-  categories: z.strictObject(Object.fromEntries(categories.map((slug) => [slug, category])) as Record<Category, typeof category>),
-})
+/** Reads a policy's shape; problems go to `reader`. */
+function readShape(reader: Reader, input: unknown): void {
+  const text = (path: Path, value: unknown) => {
+    if (typeof value !== 'string') return reader.wrongType(path, value, 'a string')
+    if (value === '') reader.fail(path, value, 'is empty')
+    return value
+  }
+  const optionalText = (path: Path, value: unknown) => (value === undefined ? undefined : text(path, value))
+  const object = (path: Path, value: unknown, keys: readonly string[], read: (record: Record<string, unknown>) => void) => {
+    const record = reader.object(path, value, keys)
+    if (record !== undefined) read(record)
+  }
+  const record = (path: Path, value: unknown, key: (path: Path, key: string) => void, read: (path: Path, entry: unknown) => void) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return reader.wrongType(path, value, 'an object')
+    for (const [name, entry] of Object.entries(value)) {
+      key([...path, name], name)
+      read([...path, name], entry)
+    }
+  }
+  const list = (path: Path, value: unknown, least: number, read: (path: Path, entry: unknown) => void) => {
+    if (!Array.isArray(value)) return reader.wrongType(path, value, 'an array')
+    if (value.length < least) reader.fail(path, value, `needs at least ${least} entries`)
+    value.forEach((entry, index) => read([...path, index], entry))
+  }
+  const alpha2 = (path: Path, value: unknown) => {
+    if (typeof value !== 'string') return reader.wrongType(path, value, 'a string')
+    if (!isCountryCode(value)) reader.fail(path, value, 'is not an ISO 3166-1 alpha-2 code')
+  }
+  const sourced = (path: Path, entry: unknown, keys: readonly string[], read: (record: Record<string, unknown>) => void) =>
+    object(path, entry, [...keys, 'source'], (fields) => {
+      text([...path, 'source'], fields.source)
+      read(fields)
+    })
+  object([], input, ['id', 'title', 'sources', 'regions', 'territories', 'zones', 'rollouts', 'age', 'optOut', 'categories'], (policy) => {
+    text(['id'], policy.id)
+    text(['title'], policy.title)
+    record(['sources'], policy.sources, () => {}, (path, entry) =>
+      object(path, entry, ['title', 'where', 'quote'], (source) => {
+        text([...path, 'title'], source.title)
+        text([...path, 'where'], source.where)
+        optionalText([...path, 'quote'], source.quote)
+      }),
+    )
+    object(['regions'], policy.regions, regionCodes, (regions) => {
+      for (const code of regionCodes) {
+        sourced(['regions', code], regions[code], ['name', 'countries', 'note'], (region) => {
+          text(['regions', code, 'name'], region.name)
+          list(['regions', code, 'countries'], region.countries, 0, alpha2)
+          optionalText(['regions', code, 'note'], region.note)
+        })
+      }
+    })
+    record(['territories'], policy.territories, alpha2, (path, entry) =>
+      sourced(path, entry, ['note', 'alsoReadAs'], (territory) => {
+        text([...path, 'note'], territory.note)
+        if (territory.alsoReadAs !== undefined) reader.oneOf([...path, 'alsoReadAs'], territory.alsoReadAs, regionCodes)
+      }),
+    )
+    record(['zones'], policy.zones, alpha2, (path, entry) =>
+      sourced(path, entry, ['zones', 'note'], (zones) => {
+        text([...path, 'note'], zones.note)
+        list([...path, 'zones'], zones.zones, 1, (at, zone) => {
+          if (typeof zone !== 'string') reader.wrongType(at, zone, 'a string')
+          else if (canonicalZone(zone) === undefined) reader.fail(at, zone, 'is not an IANA time zone')
+        })
+      }),
+    )
+    list(['rollouts'], policy.rollouts, 1, (path, entry) =>
+      sourced(path, entry, ['id', 'regions', 'effective', 'confidence', 'note'], (rollout) => {
+        text([...path, 'id'], rollout.id)
+        list([...path, 'regions'], rollout.regions, 1, (at, code) => reader.oneOf(at, code, regionCodes))
+        const effective = text([...path, 'effective'], rollout.effective)
+        if (effective !== undefined && parseCivilDate(effective) === undefined) reader.fail([...path, 'effective'], effective, 'is not a real date YYYY-MM-DD')
+        reader.oneOf([...path, 'confidence'], rollout.confidence, ['stated', 'reported'])
+        optionalText([...path, 'note'], rollout.note)
+      }),
+    )
+    sourced(['age'], policy.age, ['adultAge', 'secondarySchool'], (age) => {
+      if (!Number.isInteger(age.adultAge) || (age.adultAge as number) < 1 || (age.adultAge as number) > 150) {
+        reader.fail(['age', 'adultAge'], age.adultAge, 'is not a whole number of years from 1 to 150')
+      }
+      sourced(['age', 'secondarySchool'], age.secondarySchool, ['note'], (school) => text(['age', 'secondarySchool', 'note'], school.note))
+    })
+    sourced(['optOut'], policy.optOut, ['note', 'channels'], (optOut) => {
+      text(['optOut', 'note'], optOut.note)
+      object(['optOut', 'channels'], optOut.channels, ['setting', 'objection-form'], (channels) => {
+        for (const name of ['setting', 'objection-form']) {
+          const path = ['optOut', 'channels', name]
+          sourced(path, channels[name], ['name', 'where', 'reversible', 'covers'], (channel) => {
+            text([...path, 'name'], channel.name)
+            text([...path, 'where'], channel.where)
+            text([...path, 'covers'], channel.covers)
+            if (typeof channel.reversible !== 'boolean') reader.wrongType([...path, 'reversible'], channel.reversible, 'a boolean')
+          })
+        }
+      })
+    })
+    object(['categories'], policy.categories, categories, (entries) => {
+      for (const slug of categories) {
+        sourced(['categories', slug], entries[slug], ['used', 'description'], (category) => {
+          if (typeof category.used !== 'boolean') reader.wrongType(['categories', slug, 'used'], category.used, 'a boolean')
+          text(['categories', slug, 'description'], category.description)
+        })
+      }
+    })
+  })
+}
 
 type Issue = { path: (string | number)[]; message: string }
 
@@ -208,16 +274,34 @@ function crossCheck(policy: Policy): Issue[] {
 }
 
 /**
- * Validates a policy: its shape, real dates and zones, known ISO codes, rollouts
+ * Reads a policy: its shape, real dates and zones, known ISO codes, rollouts
  * that cover every region exactly once, and a listed source behind every rule.
+ */
+export function readPolicy(reader: Reader, input: unknown): Policy | undefined {
+  readShape(reader, input)
+  if (reader.issues.length > 0) return undefined
+  reader.issues.push(...crossCheck(input as Policy))
+  return input as Policy
+}
+
+/**
+ * Validates a policy (the built-in one, or one loaded from JSON), as a zod
+ * schema: the same checks as `options.policy` gets.
  *
  * @example
  * policySchema.safeParse(linkedinGenAi).success //=> true
  */
-export const policySchema: z.ZodMiniType<Policy, unknown> = shape.check(
-  z.superRefine((policy, context) => {
-    for (const issue of crossCheck(policy)) {
-      context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: policy })
+export const policySchema: z.ZodMiniType<Policy, unknown> = z.pipe(
+  z.unknown(),
+  z.transform((input, context): Policy => {
+    const reader = new Reader()
+    let policy: Policy | undefined
+    try {
+      policy = readPolicy(reader, input)
+    } catch (error) {
+      reader.issues.push({ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` })
     }
+    for (const issue of reader.issues) context.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input })
+    return policy === undefined || reader.issues.length > 0 ? z.NEVER : policy
   }),
 )

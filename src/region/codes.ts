@@ -1,14 +1,21 @@
 /**
  * Country input to ISO 3166-1 alpha-2: codes (alpha-2, alpha-3, numeric), the
  * reserved aliases people type (UK, EL), and names in the registered locales.
- * i18n-iso-countries' browser entry is used, so no locale loads at import;
- * English loads on the first name look-up, others by `registerLocale`.
+ * The tables are i18n-iso-countries' data (`codes.json`, `langs/*.json`),
+ * bundled and read directly: its entry modules load a diacritics library and
+ * every locale they know, which a look-up needs none of. English names load on
+ * the first name look-up; other languages by `registerLocale`.
  */
-import countries from 'i18n-iso-countries/index.js'
-import type { LocaleData } from 'i18n-iso-countries'
-import en from 'i18n-iso-countries/langs/en.json'
+import codes from 'i18n-iso-countries/codes.json'
+import englishNames from 'i18n-iso-countries/langs/en.json'
 
-export type { LocaleData }
+/** A language's country names, as i18n-iso-countries ships them (`ai-training-scope/locales`). */
+export interface LocaleData {
+  /** The language, e.g. `de`. */
+  locale: string
+  /** Names by ISO alpha-2 code: one name, or the official one and its aliases. */
+  countries: Record<string, string | string[]>
+}
 
 /**
  * Codes that are not ISO 3166-1 alpha-2 but that people use for a country:
@@ -17,19 +24,33 @@ export type { LocaleData }
  */
 export const countryAliases: Readonly<Record<string, string>> = { UK: 'GB', EL: 'GR' }
 
-let alpha2Codes: Readonly<Record<string, string>> | undefined
+type Tables = { alpha2: Set<string>; alpha3: Map<string, string>; numeric: Map<string, string> }
+let tables: Tables | undefined
+
+function codeTables(): Tables {
+  if (tables === undefined) {
+    tables = { alpha2: new Set(), alpha3: new Map(), numeric: new Map() }
+    for (const [alpha2, alpha3, numeric] of codes as [string, string, string][]) {
+      tables.alpha2.add(alpha2)
+      tables.alpha3.set(alpha3, alpha2)
+      tables.numeric.set(numeric, alpha2)
+    }
+  }
+  return tables
+}
 
 /** Whether `code` is an ISO 3166-1 alpha-2 code (user-assigned XK, Kosovo, included). */
 export function isCountryCode(code: string): boolean {
-  alpha2Codes ??= countries.getAlpha2Codes()
-  return Object.hasOwn(alpha2Codes, code)
+  return codeTables().alpha2.has(code)
 }
 
 /** Every ISO 3166-1 alpha-2 code, sorted. */
 export function countryCodes(): string[] {
-  alpha2Codes ??= countries.getAlpha2Codes()
-  return Object.keys(alpha2Codes).sort()
+  return [...codeTables().alpha2].sort()
 }
+
+const english: LocaleData = englishNames
+const locales = new Map<string, LocaleData>()
 
 /**
  * Adds a locale's country names to those `country` accepts (and that names are
@@ -43,26 +64,25 @@ export function countryCodes(): string[] {
  */
 export function registerLocale(locale: LocaleData): void {
   ensureEnglish()
-  countries.registerLocale(locale)
+  locales.set(locale.locale, locale)
+  nameIndex = undefined
 }
 
-let englishRegistered = false
 function ensureEnglish(): void {
-  if (englishRegistered) return
-  englishRegistered = true
-  countries.registerLocale(en)
+  if (!locales.has('en')) locales.set('en', english)
 }
 
 /** The registered locales, English first. */
 export function loadedLocales(): string[] {
   ensureEnglish()
-  return countries.langs()
+  return [...locales.keys()]
 }
 
 /** The country's name in `locale` (English when that locale is not registered). */
 export function countryName(code: string, locale = 'en'): string {
   ensureEnglish()
-  return countries.getName(code, locale) ?? countries.getName(code, 'en') ?? code
+  const names = (locales.get(locale) ?? english).countries[code] ?? english.countries[code]
+  return (Array.isArray(names) ? names[0] : names) ?? code
 }
 
 // Names are matched whole, case-insensitively, after Unicode NFC and with runs of
@@ -71,26 +91,24 @@ function nameKey(name: string): string {
   return name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')
 }
 
-let nameIndex: { langs: string; byName: Map<string, Set<string>> } | undefined
+let nameIndex: Map<string, Set<string>> | undefined
 
 function codesNamed(name: string): Set<string> | undefined {
-  const langs = loadedLocales()
-  const key = langs.join(',')
-  if (nameIndex?.langs !== key) {
-    const byName = new Map<string, Set<string>>()
-    for (const lang of langs) {
-      for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
-        for (const each of names) {
-          const k = nameKey(each)
-          const set = byName.get(k) ?? new Set<string>()
+  if (nameIndex === undefined) {
+    ensureEnglish()
+    nameIndex = new Map()
+    for (const locale of locales.values()) {
+      for (const [code, names] of Object.entries(locale.countries)) {
+        for (const each of Array.isArray(names) ? names : [names]) {
+          const key = nameKey(each)
+          const set = nameIndex.get(key) ?? new Set<string>()
           set.add(code)
-          byName.set(k, set)
+          nameIndex.set(key, set)
         }
       }
     }
-    nameIndex = { langs: key, byName }
   }
-  return nameIndex.byName.get(nameKey(name))
+  return nameIndex.get(nameKey(name))
 }
 
 /** Either an alpha-2 code or why the input names no single country. */
@@ -124,11 +142,11 @@ function readPlain(text: string): CountryResult {
     return isCountryCode(code) ? { ok: true, code } : { ok: false, problem: 'is not an ISO 3166-1 alpha-2 code' }
   }
   if (/^[0-9]+$/.test(text)) {
-    const code = text.length === 3 ? countries.numericToAlpha2(text) : undefined
+    const code = text.length === 3 ? codeTables().numeric.get(text) : undefined
     return code === undefined ? { ok: false, problem: 'is not an ISO 3166-1 numeric code (three digits, e.g. 276)' } : { ok: true, code }
   }
   if (/^[A-Za-z]{3}$/.test(text)) {
-    const code = countries.alpha3ToAlpha2(text.toUpperCase())
+    const code = codeTables().alpha3.get(text.toUpperCase())
     if (code !== undefined) return { ok: true, code }
   }
   const named = codesNamed(text)

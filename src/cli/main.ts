@@ -6,16 +6,18 @@
 import { availableParallelism } from 'node:os'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
-import * as locales from '../locales'
-import { registerLocale } from '../region/codes'
+import { type LocaleData, registerLocale } from '../region/codes'
 import { readInstant } from '../time/instant'
 import { version } from '../../package.json'
-import { batch, type WorkerData, type WorkerRequest } from './batch'
+import type { WorkerData, WorkerRequest } from './batch'
 import { checkReport, humanReport, jsonReport } from './check'
 import { UsageError } from './errors'
-import { evaluateChunk, type Format } from './rows'
+import type { Format } from './rows'
 import { policyText, regionRows, regionsText } from './tables'
 import { linkedinGenAi } from '../policy/linkedin'
+
+/** The languages of `ai-training-scope/locales`, loaded only when asked for. */
+const LANGS = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'sv', 'zh'] as const
 
 const HELP = {
   main: `ai-training-scope ${version}: is a LinkedIn member's data used to train LinkedIn's AI models, from when, and why?
@@ -42,7 +44,7 @@ Options:
   --opt-in ISO           when the member turned the setting back on; repeatable
   --as-of ISO            the instant asked about (default: now); instants need Z or an offset
   --json                 the coverage report as JSON (instants in UTC)
-  --lang L               language of country names accepted and printed: ${Object.keys(locales).join(', ')}
+  --lang L               language of country names accepted and printed: ${LANGS.join(', ')}
   --help`,
   batch: `Usage: ai-training-scope batch <file|-> [options]
 
@@ -67,11 +69,11 @@ Every country and territory with its region, rollout, effective date and notes.`
 The policy: rollouts, regions, age rule, opt-outs, data categories, each with its source.`,
 } as const
 
-function useLang(lang: string | undefined): string {
+async function useLang(lang: string | undefined): Promise<string> {
   if (lang === undefined || lang === 'en') return 'en'
-  const locale = (locales as Record<string, locales.LocaleData>)[lang]
-  if (locale === undefined) throw new UsageError(`--lang ${JSON.stringify(lang)} is not one of ${Object.keys(locales).join(', ')}`)
-  registerLocale(locale)
+  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang ${JSON.stringify(lang)} is not one of ${LANGS.join(', ')}`)
+  const locales: Record<string, LocaleData> = await import('../locales')
+  registerLocale(locales[lang] as LocaleData)
   return lang
 }
 
@@ -117,7 +119,7 @@ async function run(argv: string[]): Promise<number> {
         lang: { type: 'string' },
       })
       if (values.help === true) return out(`${HELP.check}\n`), 0
-      const lang = useLang(values.lang as string | undefined)
+      const lang = await useLang(values.lang as string | undefined)
       if (values.country === undefined) throw new UsageError('check: --country is required')
       const member = {
         country: values.country as string,
@@ -150,6 +152,7 @@ async function run(argv: string[]): Promise<number> {
       const jobs = jobsText === undefined ? availableParallelism() : Number(jobsText)
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs ${JSON.stringify(jobsText)} is not a whole number from 1 to 256`)
       const asOf = asOfOption(values['as-of'] as string | undefined)
+      const { batch } = await import('./batch')
       return batch(
         {
           input,
@@ -165,7 +168,7 @@ async function run(argv: string[]): Promise<number> {
     case 'regions': {
       const { values } = parse(rest, { json: { type: 'boolean' }, lang: { type: 'string' } })
       if (values.help === true) return out(`${HELP.regions}\n`), 0
-      const lang = useLang(values.lang as string | undefined)
+      const lang = await useLang(values.lang as string | undefined)
       out(values.json === true ? `${JSON.stringify(regionRows(lang), null, 2)}\n` : regionsText(lang))
       return 0
     }
@@ -180,7 +183,8 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-function worker(): void {
+async function worker(): Promise<void> {
+  const { evaluateChunk } = await import('./rows')
   const { asOf, format } = workerData as WorkerData
   const at = new Date(asOf)
   parentPort?.on('message', ({ seq, rows }: WorkerRequest) => {
@@ -209,5 +213,5 @@ if (isMainThread) {
     },
   )
 } else {
-  worker()
+  void worker()
 }

@@ -118,40 +118,66 @@ function buildStandingReasons(standing: Standing, policy: Policy): Reason[] {
   return reasons
 }
 
+type StatusCode = 'rollout-not-started' | 'under-18' | 'not-started' | 'start-undetermined' | 'opted-out' | 'opted-out-before-start'
+const statusReasonCache = new WeakMap<Standing, Map<StatusCode, Reason>>()
+
+/** A status reason that depends only on the member's standing: built once, shared (frozen). */
+function standingReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
+  let reasons = statusReasonCache.get(standing)
+  if (reasons === undefined) {
+    reasons = new Map()
+    statusReasonCache.set(standing, reasons)
+  }
+  let reason = reasons.get(code)
+  if (reason === undefined) {
+    reason = Object.freeze(buildStatusReason(standing, policy, code))
+    reasons.set(code, reason)
+  }
+  return reason
+}
+
+function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
+  const { rollout } = standing
+  switch (code) {
+    case 'rollout-not-started':
+      return { code, message: `The rollout "${rollout.id}" starts at ${iso(standing.rolloutFrom[0])} at the earliest`, source: rollout.source }
+    case 'under-18':
+      return { code, message: `The member is under ${policy.age.adultAge} until ${iso(standing.adultFrom?.[0] ?? 0)} at the earliest`, source: policy.age.source }
+    case 'not-started':
+      return { code, message: `The member's coverage starts at ${iso(standing.earliest)} at the earliest`, source: rollout.source }
+    case 'start-undetermined':
+      return {
+        code,
+        message: `asOf lies between the earliest possible start (${iso(standing.earliest)}) and the latest (${iso(standing.latest)}); which applies depends on facts not given`,
+        source: rollout.source,
+      }
+    case 'opted-out':
+      return { code, message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }
+    case 'opted-out-before-start':
+      return { code, message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }
+  }
+}
+
 /** Why the member is not (or not certainly) covered at `asOf`. */
 function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): Reason[] {
+  const { standing } = evaluation
   if (evaluation.excluded) return []
-  if (!windowsExist) {
-    return [{ code: 'opted-out-before-start', message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }]
-  }
-  const reasons: Reason[] = []
-  if (asOf < evaluation.standing.earliest) {
-    if (asOf < evaluation.standing.rolloutFrom[0]) {
-      reasons.push({ code: 'rollout-not-started', message: `The rollout "${evaluation.standing.rollout.id}" starts at ${iso(evaluation.standing.rolloutFrom[0])} at the earliest`, source: evaluation.standing.rollout.source })
-    }
-    if (evaluation.standing.adultFrom !== undefined && asOf < evaluation.standing.adultFrom[0]) {
-      reasons.push({ code: 'under-18', message: `The member is under ${policy.age.adultAge} until ${iso(evaluation.standing.adultFrom[0])} at the earliest`, source: policy.age.source })
-    }
+  if (!windowsExist) return [standingReason(standing, policy, 'opted-out-before-start')]
+  if (asOf < standing.earliest) {
+    const reasons: Reason[] = []
+    if (asOf < standing.rolloutFrom[0]) reasons.push(standingReason(standing, policy, 'rollout-not-started'))
+    if (standing.adultFrom !== undefined && asOf < standing.adultFrom[0]) reasons.push(standingReason(standing, policy, 'under-18'))
     // Each reading starts later than asOf, though neither the rollout nor the
     // birthday alone does in all readings at once.
-    if (reasons.length === 0) {
-      reasons.push({ code: 'not-started', message: `The member's coverage starts at ${iso(evaluation.standing.earliest)} at the earliest`, source: evaluation.standing.rollout.source })
-    }
+    if (reasons.length === 0) reasons.push(standingReason(standing, policy, 'not-started'))
     return reasons
   }
   if (!isOn(evaluation.on, asOf)) {
     return evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
       ? [{ code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }]
-      : [{ code: 'opted-out', message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }]
+      : [standingReason(standing, policy, 'opted-out')]
   }
-  if (asOf < evaluation.standing.latest) {
-    reasons.push({
-      code: 'start-undetermined',
-      message: `asOf lies between the earliest possible start (${iso(evaluation.standing.earliest)}) and the latest (${iso(evaluation.standing.latest)}); which applies depends on facts not given`,
-      source: evaluation.standing.rollout.source,
-    })
-  }
-  return reasons
+  return asOf < standing.latest ? [standingReason(standing, policy, 'start-undetermined')] : []
 }
 
 /** The report for an evaluated member. */

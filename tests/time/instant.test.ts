@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { readInstant } from '../../src/time/instant'
 
@@ -41,4 +42,45 @@ describe('readInstant', () => {
       expect(read.ok ? '' : read.problem).toContain(problem)
     })
   }
+})
+
+describe('readInstant properties', () => {
+  // The accepted form, as a regular expression: the hand-written scanner must agree with it.
+  const FORM = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/
+
+  test('reads every instant written in any accepted spelling to the millisecond', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1, 0, 1), max: Date.UTC(9998, 11, 31) }),
+        fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+        fc.constantFrom('T', 't', ' '),
+        fc.constantFrom(':', ''),
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom('.', ','),
+        (ms, offset, separator, colon, fractionDigits, dot) => {
+          const wall = new Date(ms + offset * 60_000)
+          const date = `${String(wall.getUTCFullYear()).padStart(4, '0')}-${String(wall.getUTCMonth() + 1).padStart(2, '0')}-${String(wall.getUTCDate()).padStart(2, '0')}`
+          const time = `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')}:${String(wall.getUTCSeconds()).padStart(2, '0')}`
+          const fraction = fractionDigits === 0 ? '' : `${dot}${String(wall.getUTCMilliseconds()).padStart(3, '0')}${'7'.repeat(9)}`.slice(0, fractionDigits + 1)
+          const abs = Math.abs(offset)
+          const zone = offset === 0 && colon === '' ? 'Z' : `${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}${colon}${String(abs % 60).padStart(2, '0')}`
+          const text = `${date}${separator}${time}${fraction}${zone}`
+          const kept = fractionDigits === 0 ? 0 : Number(String(wall.getUTCMilliseconds()).padStart(3, '0').slice(0, fractionDigits).padEnd(3, '0'))
+          const read = readInstant(text)
+          expect(read, text).toEqual({ ok: true, ms: ms - wall.getUTCMilliseconds() + kept })
+        },
+      ),
+      { numRuns: 3000 },
+    )
+  })
+
+  test('refuses every string that is not of the accepted form', () => {
+    const pieces = fc.constantFrom('2025', '-', '11', '03', 'T', ' ', '09', ':', '30', '00', '.', ',', '123', '1234567890', 'Z', 'z', '+', '01', '0100', 'x', '')
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 14 }).map((parts) => parts.join('')), (text) => {
+        if (!FORM.test(text)) expect(readInstant(text).ok, text).toBe(false)
+      }),
+      { numRuns: 5000 },
+    )
+  })
 })

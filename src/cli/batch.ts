@@ -11,10 +11,10 @@ import type { WriteStream } from 'node:tty'
 import { Worker } from 'node:worker_threads'
 import { UsageError } from './errors'
 import { Progress } from './progress'
-import { csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateChunk, type Format, type Row, type Tally } from './rows'
+import { type Block, csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateBlock, type Format, type Tally } from './rows'
 
-/** Rows per unit of work: large enough to amortise messages, small enough to keep memory flat. */
-const CHUNK_ROWS = 2000
+/** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
+const BLOCK_BYTES = 256 * 1024
 
 export interface BatchOptions {
   input: string
@@ -34,12 +34,13 @@ export interface BatchIo {
 }
 
 /** What a worker is sent and answers. */
-export type WorkerRequest = { seq: number; rows: Row[] }
+export type WorkerRequest = { seq: number; block: Block }
 export type WorkerReply = { seq: number; text: string; tally: Tally }
 export type WorkerData = { asOf: number; format: Format }
 
 function add(into: Tally, from: Tally): void {
   into.rows += from.rows
+  into.blank += from.blank
   into.covered += from.covered
   into['not-covered'] += from['not-covered']
   into.undetermined += from.undetermined
@@ -64,14 +65,14 @@ function write(stream: Writable, text: string): Promise<void> {
 
 /** Evaluates chunks and writes their records in input order. */
 interface Dispatcher {
-  submit(rows: Row[]): Promise<void>
+  submit(block: Block): Promise<void>
   finish(): Promise<void>
 }
 
 function inProcess(options: BatchOptions, format: Format, output: Writable, tally: Tally): Dispatcher {
   return {
-    async submit(rows) {
-      const result = evaluateChunk(rows, options.asOf, format)
+    async submit(block) {
+      const result = evaluateBlock(block, options.asOf, format)
       add(tally, result.tally)
       await write(output, result.text)
     },
@@ -127,11 +128,11 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
     if (failure !== undefined) throw failure
   }
   return {
-    async submit(rows) {
+    async submit(block) {
       await waitFor(() => inFlight < limit)
       const seq = nextSeq++
       inFlight++
-      ;(workers[seq % workers.length] as Worker).postMessage({ seq, rows } satisfies WorkerRequest)
+      ;(workers[seq % workers.length] as Worker).postMessage({ seq, block } satisfies WorkerRequest)
     },
     async finish() {
       try {
@@ -152,49 +153,57 @@ function formatOf(input: string, first: string, given: Format | undefined): Form
 }
 
 /**
- * Splits the input into lines (dropping a BOM and CR before LF), skipping blank
- * ones. Yields the lines of each input chunk together: one await per chunk,
- * not per row.
+ * Cuts the input into blocks of whole lines (a BOM dropped), numbering their
+ * first lines. The main thread does no more than this: splitting lines and
+ * reading rows happen where the block is evaluated, in the workers.
  */
-async function* lines(chunks: AsyncIterable<string>, counted: { bytes: number; blank: number }): AsyncGenerator<Row[]> {
-  let rest = ''
-  let line = 0
+async function* blocks(chunks: AsyncIterable<string>, counted: { bytes: number }): AsyncGenerator<Block> {
+  let pending = ''
+  let firstLine = 1
   let first = true
+  const cut = (text: string): Block => {
+    const block = { text, firstLine }
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) firstLine++
+    return block
+  }
   for await (const chunk of chunks) {
     counted.bytes += Buffer.byteLength(chunk)
-    let text = rest + chunk
-    if (first) {
-      text = text.replace(/^\uFEFF/, '')
-      first = false
-    }
-    const rows: Row[] = []
-    let start = 0
-    for (let end = text.indexOf('\n', start); end !== -1; end = text.indexOf('\n', start)) {
-      line++
-      const row = text.slice(start, text[end - 1] === '\r' ? end - 1 : end)
-      start = end + 1
-      if (row.trim() === '') counted.blank++
-      else rows.push({ line, text: row })
-    }
-    rest = text.slice(start)
-    if (rows.length > 0) yield rows
+    pending += first ? chunk.replace(/^\uFEFF/, '') : chunk
+    first = false
+    if (pending.length < BLOCK_BYTES) continue
+    const end = pending.lastIndexOf('\n')
+    if (end === -1) continue
+    yield cut(pending.slice(0, end + 1))
+    pending = pending.slice(end + 1)
   }
-  if (rest.trim() !== '') yield [{ line: line + 1, text: rest.endsWith('\r') ? rest.slice(0, -1) : rest }]
-  else if (rest !== '') counted.blank++
+  if (pending !== '') yield cut(pending)
 }
 
-/** The rows after a CSV header, which must be the documented one. */
-async function* csvRows(batches: AsyncGenerator<Row[]>): AsyncGenerator<Row[]> {
-  const first = await batches.next()
-  if (first.done === true) return
-  const [header, ...rest] = first.value as [Row, ...Row[]]
-  const cells = csvCells([header])[0]
-  const names = cells === undefined || 'fault' in cells ? [] : cells.map((name) => name.trim())
-  if (names.join(',') !== csvInputColumns.join(',')) {
-    throw new UsageError(`batch: the CSV header is ${JSON.stringify(header.text)}; expected ${csvInputColumns.join(',')}`)
+/** The blocks after a CSV header (the first line that is not blank), which must be the documented one. */
+async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGenerator<Block> {
+  for await (const block of input) {
+    let start = 0
+    let line = block.firstLine
+    while (start < block.text.length) {
+      const newline = block.text.indexOf('\n', start)
+      const end = newline === -1 ? block.text.length : newline
+      const text = block.text.slice(start, block.text[end - 1] === '\r' ? end - 1 : end)
+      start = end + 1
+      if (text.trim() === '') {
+        tally.blank++
+        line++
+        continue
+      }
+      const cells = csvCells([{ line, text }])[0]
+      const names = cells === undefined || 'fault' in cells ? [] : cells.map((name) => name.trim())
+      if (names.join(',') !== csvInputColumns.join(',')) {
+        throw new UsageError(`batch: the CSV header is ${JSON.stringify(text)}; expected ${csvInputColumns.join(',')}`)
+      }
+      if (start < block.text.length) yield { text: block.text.slice(start), firstLine: line + 1 }
+      yield* input
+      return
+    }
   }
-  if (rest.length > 0) yield rest
-  yield* batches
 }
 
 /** Runs a batch; resolves to the exit code (1 when any row was bad). */
@@ -244,7 +253,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   process.once('SIGTERM', onSignal)
 
   const tally = emptyTally()
-  const counted = { bytes: 0, blank: 0 }
+  const counted = { bytes: 0 }
   const progress = io.stderr.isTTY === true ? new Progress(io.stderr, totalBytes, io.env) : undefined
   const started = performance.now()
   let threads = 1
@@ -252,35 +261,24 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     // The header goes out with the first rows (or at the end), so that input
     // refused as a whole (a wrong CSV header) leaves no output at all.
     let header = format === 'csv' ? csvOutputHeader : ''
-    // Workers start only once there is more than one chunk of work for them.
     let dispatcher: Dispatcher | undefined
     const start = (more: boolean) => {
       if (!more || options.jobs === 1) return inProcess(options, format, output, tally)
       threads = options.jobs
       return pool(options, format, output, tally)
     }
-    let rows: Row[] = []
-    let read = 0
     try {
-      for await (const batch of format === 'csv' ? csvRows(lines(chunks, counted)) : lines(chunks, counted)) {
+      const input = format === 'csv' ? csvBlocks(blocks(chunks, counted), tally) : blocks(chunks, counted)
+      for await (const block of input) {
         if (header !== '') {
           await write(output, header)
           header = ''
         }
-        for (const row of batch) {
-          rows.push(row)
-          if (rows.length === CHUNK_ROWS) {
-            read += rows.length
-            dispatcher ??= start(true)
-            await dispatcher.submit(rows)
-            rows = []
-            progress?.update(read, counted.bytes)
-          }
-        }
-      }
-      if (rows.length > 0) {
-        dispatcher ??= start(false)
-        await dispatcher.submit(rows)
+        // Workers start only for input of more than one block: a block cut from
+        // a full buffer (at its last line break, so a little short of it).
+        dispatcher ??= start(block.text.length >= BLOCK_BYTES / 2)
+        await dispatcher.submit(block)
+        progress?.update(tally.rows, counted.bytes)
       }
     } finally {
       await dispatcher?.finish()
@@ -302,7 +300,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const rate = seconds > 0 ? Math.round(tally.rows / seconds) : tally.rows
   io.stderr.write(
     `rows ${tally.rows}, covered ${tally.covered}, not covered ${tally['not-covered']}, undetermined ${tally.undetermined}, errors ${tally.error}` +
-      `${counted.blank > 0 ? `, blank lines skipped ${counted.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} workers`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
+      `${tally.blank > 0 ? `, blank lines skipped ${tally.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} workers`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
   )
   return tally.error > 0 ? 1 : 0
 }

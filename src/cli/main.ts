@@ -184,11 +184,11 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function worker(): Promise<void> {
-  const { evaluateChunk } = await import('./rows')
+  const { evaluateBlock } = await import('./rows')
   const { asOf, format } = workerData as WorkerData
   const at = new Date(asOf)
-  parentPort?.on('message', ({ seq, rows }: WorkerRequest) => {
-    parentPort?.postMessage({ seq, ...evaluateChunk(rows, at, format) })
+  parentPort?.on('message', ({ seq, block }: WorkerRequest) => {
+    parentPort?.postMessage({ seq, ...evaluateBlock(block, at, format) })
   })
 }
 

@@ -31,13 +31,15 @@ export type OutRecord =
 /** Counts for the summary line. */
 export interface Tally {
   rows: number
+  /** Blank lines, skipped: they are no rows. */
+  blank: number
   covered: number
   'not-covered': number
   undetermined: number
   error: number
 }
 
-export const emptyTally = (): Tally => ({ rows: 0, covered: 0, 'not-covered': 0, undetermined: 0, error: 0 })
+export const emptyTally = (): Tally => ({ rows: 0, blank: 0, covered: 0, 'not-covered': 0, undetermined: 0, error: 0 })
 
 const CSV_FIELD: Readonly<Record<string, string>> = {
   country: 'country',
@@ -163,9 +165,35 @@ export function formatRecords(records: readonly OutRecord[], format: Format): st
 /** The CSV output header line. */
 export const csvOutputHeader = `${outputColumns.join(',')}\n`
 
-/** Evaluates a chunk of rows: the text to write and the counts. */
-export function evaluateChunk(rows: readonly Row[], asOf: Date, format: Format): { text: string; tally: Tally } {
+/** A block of whole input lines, the first of which is line `firstLine`. */
+export interface Block {
+  text: string
+  firstLine: number
+}
+
+/** The rows of a block: its lines (CR before LF dropped), blank ones counted and skipped. */
+export function rowsOf(block: Block, tally: Tally): Row[] {
+  const rows: Row[] = []
+  const { text } = block
+  let line = block.firstLine
+  let start = 0
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    if (end === text.length && start === end) break
+    const row = text.slice(start, text[end - 1] === '\r' ? end - 1 : end)
+    if (row.trim() === '') tally.blank++
+    else rows.push({ line, text: row })
+    line++
+    start = end + 1
+  }
+  return rows
+}
+
+/** Evaluates a block of lines: the text to write and the counts. */
+export function evaluateBlock(block: Block, asOf: Date, format: Format): { text: string; tally: Tally } {
   const tally = emptyTally()
+  const rows = rowsOf(block, tally)
   const cells = format === 'csv' ? csvCells(rows) : undefined
   const records = rows.map((row, index) => {
     const record = evaluateRow(row, asOf, cells?.[index])

@@ -66,16 +66,25 @@ export class Reader {
   }
 }
 
-/** Runs `read` with a Reader; a getter or proxy trap that throws becomes an issue. */
-export function reading<T>(kind: InputKind, read: (reader: Reader) => T): T {
+/** What reading an argument gave: the value, or the problems found. */
+export type Read<T> = { ok: true; value: T } | { ok: false; kind: InputKind; issues: PolicyIssue[] }
+
+/** Runs `read` with a Reader; a getter or proxy trap that throws becomes an issue. Throws nothing. */
+export function tryReading<T>(kind: InputKind, read: (reader: Reader) => T): Read<T> {
   const reader = new Reader()
   let value: T
   try {
     value = read(reader)
   } catch (error) {
-    if (error instanceof PolicyInputError) throw error
-    throw new PolicyInputError(kind, [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }])
+    if (error instanceof PolicyInputError) return { ok: false, kind: error.input, issues: [...error.issues] }
+    return { ok: false, kind, issues: [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }] }
   }
-  reader.done(kind)
-  return value
+  return reader.issues.length > 0 ? { ok: false, kind, issues: reader.issues } : { ok: true, value }
+}
+
+/** `tryReading` that throws the problems as a PolicyInputError. */
+export function reading<T>(kind: InputKind, read: (reader: Reader) => T): T {
+  const result = tryReading(kind, read)
+  if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
+  return result.value
 }

@@ -82,7 +82,7 @@ function inProcess(options: BatchOptions, format: Format, output: Writable, tall
 
 function pool(options: BatchOptions, format: Format, output: Writable, tally: Tally): Dispatcher {
   const data: WorkerData = { asOf: options.asOf.getTime(), format }
-  const workers = Array.from({ length: options.jobs }, () => new Worker(options.workerUrl, { workerData: data }))
+  const workers = Array.from({ length: options.jobs }, () => new Worker(options.workerUrl, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } }))
   const limit = options.jobs * 3
   const done = new Map<number, WorkerReply>()
   let nextSeq = 0

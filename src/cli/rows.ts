@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import { safeCoverage } from '../coverage/coverage'
+import { tryCoverage } from '../coverage/coverage'
 import type { MemberInput } from '../coverage/member'
 import { pathText } from '../errors'
 
@@ -127,14 +127,14 @@ export function evaluateRow(row: Row, asOf: Date, cells?: Cells): OutRecord {
   if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
   const read = cells === undefined ? readJson(row.text) : readCsv(cells)
   if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
-  const result = safeCoverage(read.member, { asOf })
-  if (!result.success) {
-    const issues = result.error.issues
+  const result = tryCoverage(read.member, { asOf })
+  if (!result.ok) {
+    const issues = result.issues
     const first = issues[0]?.path ?? []
     const field = cells === undefined ? pathText(first) : (CSV_FIELD[String(first[0])] ?? pathText(first))
     return { id: read.id, status: 'error', line: row.line, field: field === '' ? '(row)' : field, message: issues.map((issue) => issue.message).join('; ') }
   }
-  const report = result.data
+  const report = result.value
   return {
     id: read.id,
     status: report.status,

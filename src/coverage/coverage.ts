@@ -3,11 +3,11 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
-import { reading } from '../input'
+import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Standing, windowsFrom } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
-import { type CoverageOptions, readOptions } from './options'
+import { type CoverageOptions, tryOptions } from './options'
 import type { Reason } from './reasons'
 
 /** The member's status at `asOf`. */
@@ -218,9 +218,19 @@ export function report(evaluation: Evaluation, policy: Policy, asOf: number): Co
  * report.from?.toISOString() //=> '2025-11-02T23:00:00.000Z'
  */
 export function coverage(member: MemberInput, options?: CoverageOptions): CoverageReport {
-  const { asOf, compiled } = readOptions(options)
-  const facts = reading('member', (reader) => readMember(reader, member)) as MemberFacts
-  return report(evaluate(facts, compiled), compiled.policy, asOf)
+  const result = tryCoverage(member, options)
+  if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
+  return result.value
+}
+
+/** `coverage` that gives input problems back as data, without building an error: for batches. */
+export function tryCoverage(member: MemberInput, options?: CoverageOptions): Read<CoverageReport> {
+  const read = tryOptions(options)
+  if (!read.ok) return read
+  const facts = tryReading('member', (reader) => readMember(reader, member))
+  if (!facts.ok) return facts
+  const { asOf, compiled } = read.value
+  return { ok: true, value: report(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
 }
 
 /**
@@ -256,10 +266,6 @@ export function coveredFrom(member: MemberInput, options?: CoverageOptions): Dat
  * result.success ? null : result.error.issues[0]?.path //=> ['country']
  */
 export function safeCoverage(member: MemberInput, options?: CoverageOptions): SafeResult<CoverageReport> {
-  try {
-    return { success: true, data: coverage(member, options) }
-  } catch (error) {
-    if (error instanceof PolicyInputError) return { success: false, error }
-    throw error
-  }
+  const result = tryCoverage(member, options)
+  return result.ok ? { success: true, data: result.value } : { success: false, error: new PolicyInputError(result.kind, result.issues) }
 }

@@ -1,5 +1,6 @@
 /** Options every query takes: the instant asked about and the policy. */
-import { type Reader, reading } from '../input'
+import { PolicyInputError } from '../errors'
+import { type Read, type Reader, tryReading } from '../input'
 import { compilePolicy, type CompiledPolicy } from '../policy/compile'
 import { linkedinGenAi } from '../policy/linkedin'
 import type { Policy } from '../policy/schema'
@@ -22,8 +23,16 @@ function read(reader: Reader, options: unknown): { asOf: number; policy: Policy 
   return { asOf: asOf ?? 0, policy: (policy as Policy | undefined) ?? linkedinGenAi }
 }
 
-/** Reads options: the instant asked about (epoch ms) and the compiled policy. */
+/** Reads options: the instant asked about (epoch ms) and the compiled policy, or the problems. */
+export function tryOptions(options: CoverageOptions | undefined): Read<{ asOf: number; compiled: CompiledPolicy }> {
+  const result = tryReading('options', (reader) => read(reader, options))
+  if (!result.ok) return result
+  return tryReading('policy', () => ({ asOf: result.value.asOf, compiled: compilePolicy(result.value.policy) }))
+}
+
+/** Reads options, throwing the problems as a PolicyInputError. */
 export function readOptions(options: CoverageOptions | undefined): { asOf: number; compiled: CompiledPolicy } {
-  const { asOf, policy } = reading('options', (reader) => read(reader, options))
-  return { asOf, compiled: compilePolicy(policy) }
+  const result = tryOptions(options)
+  if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
+  return result.value
 }

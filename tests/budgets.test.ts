@@ -1,0 +1,25 @@
+// The performance budgets that hold, checked on a smaller run with a margin
+// (timings on a shared 2-core machine wobble), so that a regression fails CI.
+// The full measurements: `npm run bench` (bench/results.md).
+import { describe, expect, test } from 'vitest'
+import { bundleSize, evaluation, startup } from '../bench/measure'
+
+const MARGIN = 1.3
+
+describe('performance budgets', () => {
+  test('coverage() stays within 3x of the hand-written floor, and they agree', async () => {
+    const measured = await evaluation(5000)
+    expect(measured.disagreements).toBe(0)
+    expect(measured.floor / measured.coverage).toBeLessThan(3 * MARGIN)
+  }, 60_000)
+
+  test('import + one call within 1.5x of bare node, check within 1.7x', () => {
+    const { bare, library, cli } = startup(5)
+    expect(library / bare).toBeLessThan(1.5 * MARGIN)
+    expect(cli / bare).toBeLessThan(1.7 * MARGIN)
+  }, 60_000)
+
+  test('the browser bundle of coverage with English names is at most 25 KB min+gzip', async () => {
+    expect((await bundleSize()).english).toBeLessThanOrEqual(25 * 1024)
+  })
+})

@@ -66,5 +66,6 @@ const text = [
   ...rows.map((row) => `| ${row.join(' | ')} |`),
   '',
 ].join('\n')
-writeFileSync(new URL('./results.md', import.meta.url), text)
+// Written beside the sources (this file runs from its build in .tmp/).
+writeFileSync(new URL('../bench/results.md', import.meta.url), text)
 process.stdout.write(text)

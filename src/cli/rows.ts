@@ -172,7 +172,7 @@ export interface Block {
 }
 
 /** The rows of a block: its lines (CR before LF dropped), blank ones counted and skipped. */
-export function rowsOf(block: Block, tally: Tally): Row[] {
+function rowsOf(block: Block, tally: Tally): Row[] {
   const rows: Row[] = []
   const { text } = block
   let line = block.firstLine

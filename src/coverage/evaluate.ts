@@ -3,6 +3,7 @@
  * starts (one per reading of the unknown facts), the setting's on-off timeline,
  * and the windows of use.
  */
+import { inner, memo } from '../cache'
 import type { CompiledPolicy } from '../policy/compile'
 import type { PolicyRollout, RegionCode } from '../policy/schema'
 import { daysFromCivil, isLeapYear } from '../time/civil'
@@ -120,18 +121,8 @@ const STANDINGS_LIMIT = 50_000
 
 /** The member's standing under the policy, from the cache when it was seen before. */
 function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
-  let cache = standings.get(compiled)
-  if (cache === undefined) {
-    cache = new Map()
-    standings.set(compiled, cache)
-  }
   const key = `${member.country} ${member.timeZone ?? ''} ${member.birthDate ?? ''}`
-  const cached = cache.get(key)
-  if (cached !== undefined) return cached
-  if (cache.size >= STANDINGS_LIMIT) cache.clear()
-  const standing = computeStanding(member, compiled)
-  cache.set(key, standing)
-  return standing
+  return memo(inner(standings, compiled), key, STANDINGS_LIMIT, () => computeStanding(member, compiled))
 }
 
 function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standing {

@@ -4,12 +4,13 @@
  * naming the field and the value. `memberSchema` is the same reader as a zod
  * schema.
  */
-import * as z from 'zod/mini'
-import { type Path, Reader } from '../input'
+import type * as z from 'zod/mini'
+import type { Path, Reader } from '../input'
 import type { OptOutChannel } from '../policy/schema'
 import { readCountry } from '../region/codes'
 import { parseCivilDate } from '../time/civil'
 import { canonicalZone } from '../time/zone'
+import { readerSchema } from '../zod'
 
 /** An instant as input: an ISO 8601 string with `Z` or an offset, or a `Date`. */
 export type InstantInput = string | Date
@@ -125,26 +126,16 @@ export function readMember(reader: Reader, input: unknown): MemberFacts | undefi
  * @example
  * memberSchema.parse({ country: 'deu', optOuts: [{ at: '2025-12-01T10:00:00+01:00', via: 'setting' }] }).country //=> 'DE'
  */
-export const memberSchema: z.ZodMiniType<Member, unknown> = z.pipe(
-  z.unknown(),
-  z.transform((input, context): Member => {
-    const reader = new Reader()
-    let facts: MemberFacts | undefined
-    try {
-      facts = readMember(reader, input)
-    } catch (error) {
-      reader.issues.push({ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` })
-    }
-    for (const issue of reader.issues) context.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input })
-    if (facts === undefined || reader.issues.length > 0) return z.NEVER
-    const member: { -readonly [K in keyof Member]: Member[K] } = {
-      country: facts.country,
-      secondarySchool: facts.secondarySchool,
-      optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
-      optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
-    }
-    if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
-    if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
-    return member
-  }),
-)
+export const memberSchema: z.ZodMiniType<Member, unknown> = /* @__PURE__ */ readerSchema('member', (reader, input): Member | undefined => {
+  const facts = readMember(reader, input)
+  if (facts === undefined || reader.issues.length > 0) return undefined
+  const member: { -readonly [K in keyof Member]: Member[K] } = {
+    country: facts.country,
+    secondarySchool: facts.secondarySchool,
+    optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
+    optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
+  }
+  if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
+  if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
+  return member
+})

@@ -2,8 +2,9 @@
  * The shape of a policy, and `policySchema`, which checks one (built in, or
  * loaded from JSON) before the evaluator reads it.
  */
-import * as z from 'zod/mini'
-import { type Path, Reader } from '../input'
+import type * as z from 'zod/mini'
+import type { Path, Reader } from '../input'
+import { readerSchema } from '../zod'
 import { parseCivilDate } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { countryCodes, isCountryCode } from '../region/codes'
@@ -291,17 +292,4 @@ export function readPolicy(reader: Reader, input: unknown): Policy | undefined {
  * @example
  * policySchema.safeParse(linkedinGenAi).success //=> true
  */
-export const policySchema: z.ZodMiniType<Policy, unknown> = z.pipe(
-  z.unknown(),
-  z.transform((input, context): Policy => {
-    const reader = new Reader()
-    let policy: Policy | undefined
-    try {
-      policy = readPolicy(reader, input)
-    } catch (error) {
-      reader.issues.push({ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` })
-    }
-    for (const issue of reader.issues) context.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input })
-    return policy === undefined || reader.issues.length > 0 ? z.NEVER : policy
-  }),
-)
+export const policySchema: z.ZodMiniType<Policy, unknown> = /* @__PURE__ */ readerSchema('policy', readPolicy)

@@ -73,7 +73,7 @@ function ensureEnglish(): void {
 }
 
 /** The registered locales, English first. */
-export function loadedLocales(): string[] {
+function loadedLocales(): string[] {
   ensureEnglish()
   return [...locales.keys()]
 }

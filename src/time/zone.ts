@@ -5,6 +5,7 @@
  * `getTimezoneOffset(zone, date)` reads `date` as a wall-clock time, so at
  * 2025-10-26T01:30Z it answers +02:00 for Europe/Berlin, where +01:00 holds.
  */
+import { inner, memo } from '../cache'
 import { DAY_MS, daysFromCivil } from './civil'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -34,13 +35,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * `undefined`. Fixed offsets (`+01:00`, `UTC+1`) are not zones.
  */
 export function canonicalZone(zone: string): string | undefined {
-  let known = canonical.get(zone)
-  if (known === undefined) {
-    known = /^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) ? resolvedZone(zone) : null
-    if (canonical.size >= 10_000) canonical.clear()
-    canonical.set(zone, known)
-  }
-  return known ?? undefined
+  return memo(canonical, zone, 10_000, () => (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) ? resolvedZone(zone) : null)) ?? undefined
 }
 
 const canonical = new Map<string, string | null>()
@@ -95,17 +90,7 @@ const START_CACHE_LIMIT = 20_000
  * happens twice, the first.
  */
 export function startOfDay(zone: string, day: number): number {
-  let days = startCache.get(zone)
-  if (days === undefined) {
-    days = new Map()
-    startCache.set(zone, days)
-  }
-  const cached = days.get(day)
-  if (cached !== undefined) return cached
-  if (days.size >= START_CACHE_LIMIT) days.clear()
-  const start = computeStartOfDay(zone, day)
-  days.set(day, start)
-  return start
+  return memo(inner(startCache, zone), day, START_CACHE_LIMIT, () => computeStartOfDay(zone, day))
 }
 
 function computeStartOfDay(zone: string, day: number): number {

@@ -1,0 +1,29 @@
+/**
+ * The value for `key` in `map`, computed once. A full map is emptied rather
+ * than grown: memory stays bounded over any number of members, and what is
+ * asked often is back in it at once.
+ */
+export function memo<K, V>(map: Map<K, V>, key: K, limit: number, compute: () => V): V {
+  const known = map.get(key)
+  if (known !== undefined) return known
+  if (map.size >= limit) map.clear()
+  const value = compute()
+  map.set(key, value)
+  return value
+}
+
+/** A Map or a WeakMap. */
+interface Store<K, V> {
+  get(key: K): V | undefined
+  set(key: K, value: V): unknown
+}
+
+/** The inner map for `key`, created on first use. */
+export function inner<K, K2, V>(maps: Store<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let map = maps.get(key)
+  if (map === undefined) {
+    map = new Map()
+    maps.set(key, map)
+  }
+  return map
+}

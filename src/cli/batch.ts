@@ -14,7 +14,7 @@ import { Progress } from './progress'
 import { type Block, csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateBlock, type Format, type Tally } from './rows'
 
 /** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
-const BLOCK_BYTES = 256 * 1024
+const BLOCK_BYTES = 64 * 1024
 
 export interface BatchOptions {
   input: string

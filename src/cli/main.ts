@@ -60,7 +60,8 @@ Options:
   --as-of ISO  the instant asked about (default: now)
   --jobs N     worker threads (default: available parallelism, here ${availableParallelism()})
   --help
-Exit codes: 0 all rows answered, 1 some rows were bad, 2 bad options.`,
+Exit codes: 0 all rows answered, 1 some rows were bad (or the output closed early),
+2 bad options, 130 interrupted (SIGINT; 143 for SIGTERM), with no --out file written.`,
   regions: `Usage: ai-training-scope regions [--json] [--lang L]
 
 Every country and territory with its region, rollout, effective date and notes.`,

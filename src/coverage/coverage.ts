@@ -3,6 +3,7 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
+import { inner, memo } from '../cache'
 import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Standing, windowsFrom } from './evaluate'
@@ -76,46 +77,55 @@ function standingReasons(evaluation: Evaluation, policy: Policy): readonly Reaso
 }
 
 function buildStandingReasons(standing: Standing, policy: Policy): Reason[] {
-  const { rollout, region, country } = standing
-  const reasons: Reason[] = [
-    {
-      code: 'rollout',
-      message: `${country} is in region ${region} (${policy.regions[region].name}); rollout "${rollout.id}" takes effect on ${rollout.effective} (${rollout.confidence}), at the start of that day in the member's time zone`,
-      source: rollout.source,
-    },
-  ]
-  const territory = policy.territories[country]
-  if (standing.alsoReadAs !== undefined && territory !== undefined) {
-    reasons.push({
-      code: 'territory-ambiguous',
-      message: `${territory.note}; read as ${region} for the earliest start, and as ${standing.alsoReadAs} for the latest`,
-      source: territory.source,
-    })
-  }
-  if (standing.zoneInferred) {
-    const [low, high] = standing.zoneSpread
-    reasons.push({
-      code: 'time-zone-inferred',
-      message:
-        `No time zone given; used ${country}'s zones (${standing.zones.join(', ')})` +
-        (low === high ? '' : `, whose days start at different instants: the rollout starts there between ${iso(low)} and ${iso(high)}`),
-      source: rollout.source,
-    })
-  }
-  const [adultLow, adultHigh] = standing.adultFrom ?? [0, 0]
-  const adultAt = adultLow === adultHigh ? `at ${iso(adultLow)}` : `between ${iso(adultLow)} and ${iso(adultHigh)}`
+  return [...placeReasons(standing, policy), ageReason(standing, policy)]
+}
+
+const placeReasonCache = new WeakMap<Policy, Map<string, readonly Reason[]>>()
+
+/** The reasons that follow from the country (and whether its zone was inferred): built once per country. */
+function placeReasons(standing: Standing, policy: Policy): readonly Reason[] {
+  const key = `${standing.country} ${standing.zoneInferred ? 'inferred' : 'given'}`
+  return memo(inner(placeReasonCache, policy), key, 1_000, () => {
+    const { rollout, region, country } = standing
+    const reasons: Reason[] = [
+      {
+        code: 'rollout',
+        message: `${country} is in region ${region} (${policy.regions[region].name}); rollout "${rollout.id}" takes effect on ${rollout.effective} (${rollout.confidence}), at the start of that day in the member's time zone`,
+        source: rollout.source,
+      },
+    ]
+    const territory = policy.territories[country]
+    if (standing.alsoReadAs !== undefined && territory !== undefined) {
+      reasons.push({
+        code: 'territory-ambiguous',
+        message: `${territory.note}; read as ${region} for the earliest start, and as ${standing.alsoReadAs} for the latest`,
+        source: territory.source,
+      })
+    }
+    if (standing.zoneInferred) {
+      const [low, high] = standing.zoneSpread
+      reasons.push({
+        code: 'time-zone-inferred',
+        message:
+          `No time zone given; used ${country}'s zones (${standing.zones.join(', ')})` +
+          (low === high ? '' : `, whose days start at different instants: the rollout starts there between ${iso(low)} and ${iso(high)}`),
+        source: rollout.source,
+      })
+    }
+    return reasons.map((reason) => Object.freeze(reason))
+  })
+}
+
+/** What the birth date says, or that none was given. */
+function ageReason(standing: Standing, policy: Policy): Reason {
   if (standing.birth === undefined) {
-    reasons.push({ code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source })
-  } else if (standing.birth === 'day') {
-    reasons.push({ code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${adultAt}, the start of that birthday in their time zone`, source: policy.age.source })
-  } else {
-    reasons.push({
-      code: 'birth-year-only',
-      message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${adultAt}`,
-      source: policy.age.source,
-    })
+    return { code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source }
   }
-  return reasons
+  const [low, high] = standing.adultFrom ?? [0, 0]
+  const at = low === high ? `at ${iso(low)}` : `between ${iso(low)} and ${iso(high)}`
+  return standing.birth === 'day'
+    ? { code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${at}, the start of that birthday in their time zone`, source: policy.age.source }
+    : { code: 'birth-year-only', message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${at}`, source: policy.age.source }
 }
 
 type StatusCode = 'rollout-not-started' | 'under-18' | 'not-started' | 'start-undetermined' | 'opted-out' | 'opted-out-before-start'

@@ -59,11 +59,6 @@ export class Reader {
     this.issues.push({ path, message: `${value === undefined ? 'is missing: ' : ''}expected one of ${choices}, got ${describeValue(value)}` })
     return undefined
   }
-
-  /** Throws the issues, if any, as a PolicyInputError for `kind`. */
-  done(kind: InputKind): void {
-    if (this.issues.length > 0) throw new PolicyInputError(kind, this.issues)
-  }
 }
 
 /** What reading an argument gave: the value, or the problems found. */

@@ -11,7 +11,7 @@ import type { WriteStream } from 'node:tty'
 import { Worker } from 'node:worker_threads'
 import { UsageError } from './errors'
 import { Progress } from './progress'
-import { type Block, csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateBlock, type Format, type Tally } from './rows'
+import { type Block, csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateBlock, type Format, lineAt, type Tally } from './rows'
 
 /** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
 const BLOCK_BYTES = 64 * 1024
@@ -148,7 +148,7 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
 function formatOf(input: string, first: string, given: Format | undefined): Format {
   if (given !== undefined) return given
   if (/\.csv$/i.test(input)) return 'csv'
-  if (/\.(nd)?jsonl?$/i.test(input) || /\.ndjson$/i.test(input)) return 'ndjson'
+  if (/\.(nd)?jsonl?$/i.test(input)) return 'ndjson'
   return first.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
@@ -182,16 +182,11 @@ async function* blocks(chunks: AsyncIterable<string>, counted: { bytes: number }
 /** The blocks after a CSV header (the first line that is not blank), which must be the documented one. */
 async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGenerator<Block> {
   for await (const block of input) {
-    let start = 0
-    let line = block.firstLine
-    while (start < block.text.length) {
-      const newline = block.text.indexOf('\n', start)
-      const end = newline === -1 ? block.text.length : newline
-      const text = block.text.slice(start, block.text[end - 1] === '\r' ? end - 1 : end)
-      start = end + 1
+    for (let start = 0, line = block.firstLine; start < block.text.length; line++) {
+      const { line: text, next } = lineAt(block.text, start)
+      start = next
       if (text.trim() === '') {
         tally.blank++
-        line++
         continue
       }
       const cells = csvCells([{ line, text }])[0]

@@ -9,7 +9,7 @@ import { isPolicyInputError, pathText } from '../errors'
 import { compilePolicy } from '../policy/compile'
 import { linkedinGenAi } from '../policy/linkedin'
 import { countryName } from '../region/codes'
-import { civilFromDays, DAY_MS } from '../time/civil'
+import { DAY_MS, formatCivilDate } from '../time/civil'
 import { canonicalZone, offsetAt } from '../time/zone'
 import { UsageError } from './errors'
 
@@ -25,9 +25,9 @@ const OPTION: Readonly<Record<string, string>> = {
 }
 
 /** Runs the library, turning its input errors into one line naming the option. */
-export function checkReport(member: MemberInput, asOf: string | undefined): CoverageReport {
+export function checkReport(member: MemberInput, asOf: Date): CoverageReport {
   try {
-    return coverage(member, asOf === undefined ? undefined : { asOf })
+    return coverage(member, { asOf })
   } catch (error) {
     if (!isPolicyInputError(error)) throw error
     const issue = error.issues[0]
@@ -40,10 +40,9 @@ export function checkReport(member: MemberInput, asOf: string | undefined): Cove
 /** `YYYY-MM-DD HH:mm` of an instant in a zone. */
 function wallTime(ms: number, zone: string): string {
   const local = ms + offsetAt(zone, ms)
-  const { year, month, day } = civilFromDays(Math.floor(local / DAY_MS))
   const minutes = Math.floor((((local % DAY_MS) + DAY_MS) % DAY_MS) / 60_000)
   const pad = (value: number) => String(value).padStart(2, '0')
-  return `${year}-${pad(month)}-${pad(day)} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
+  return `${formatCivilDate(Math.floor(local / DAY_MS))} ${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
 }
 
 /** An instant in the member's local time and in UTC; the local part only when the zones agree. */

@@ -78,11 +78,12 @@ async function useLang(lang: string | undefined): Promise<string> {
   return lang
 }
 
-function asOfOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
+/** `--as-of`, read once: the instant, or now when it is not given. */
+function asOfOption(value: string | undefined): Date {
+  if (value === undefined) return new Date()
   const read = readInstant(value)
   if (!read.ok) throw new UsageError(`--as-of ${JSON.stringify(value)} ${read.problem}`)
-  return value
+  return new Date(read.ms)
 }
 
 type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
@@ -159,7 +160,7 @@ async function run(argv: string[]): Promise<number> {
           input,
           format: format as Format | undefined,
           out: values.out as string | undefined,
-          asOf: asOf === undefined ? new Date() : new Date((readInstant(asOf) as { ms: number }).ms),
+          asOf,
           jobs,
           workerUrl: new URL(import.meta.url),
         },

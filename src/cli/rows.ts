@@ -171,21 +171,21 @@ export interface Block {
   firstLine: number
 }
 
-/** The rows of a block: its lines (CR before LF dropped), blank ones counted and skipped. */
+/** The line of `text` that starts at `start`, without its line break (CR before LF dropped), and where the next one starts. */
+export function lineAt(text: string, start: number): { line: string; next: number } {
+  const newline = text.indexOf('\n', start)
+  const end = newline === -1 ? text.length : newline
+  return { line: text.slice(start, text[end - 1] === '\r' ? end - 1 : end), next: end + 1 }
+}
+
+/** The rows of a block: its lines, blank ones counted and skipped. */
 function rowsOf(block: Block, tally: Tally): Row[] {
   const rows: Row[] = []
-  const { text } = block
-  let line = block.firstLine
-  let start = 0
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    if (end === text.length && start === end) break
-    const row = text.slice(start, text[end - 1] === '\r' ? end - 1 : end)
-    if (row.trim() === '') tally.blank++
-    else rows.push({ line, text: row })
-    line++
-    start = end + 1
+  for (let start = 0, line = block.firstLine; start < block.text.length; line++) {
+    const { line: text, next } = lineAt(block.text, start)
+    start = next
+    if (text.trim() === '') tally.blank++
+    else rows.push({ line, text })
   }
   return rows
 }

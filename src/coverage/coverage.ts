@@ -9,7 +9,7 @@ import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Standing, windowsFrom } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, tryOptions } from './options'
-import type { Reason } from './reasons'
+import { iso, type Reason } from './reasons'
 
 /** The member's status at `asOf`. */
 export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
@@ -45,8 +45,6 @@ export interface CoverageReport {
 
 /** A result that is either data or the input error that prevented it. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: PolicyInputError }
-
-const iso = (ms: number) => new Date(ms).toISOString()
 
 const standingReasonsCache = new WeakMap<Standing, readonly Reason[]>()
 
@@ -133,17 +131,7 @@ const statusReasonCache = new WeakMap<Standing, Map<StatusCode, Reason>>()
 
 /** A status reason that depends only on the member's standing: built once, shared (frozen). */
 function standingReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
-  let reasons = statusReasonCache.get(standing)
-  if (reasons === undefined) {
-    reasons = new Map()
-    statusReasonCache.set(standing, reasons)
-  }
-  let reason = reasons.get(code)
-  if (reason === undefined) {
-    reason = Object.freeze(buildStatusReason(standing, policy, code))
-    reasons.set(code, reason)
-  }
-  return reason
+  return memo(inner(statusReasonCache, standing), code, Number.POSITIVE_INFINITY, () => Object.freeze(buildStatusReason(standing, policy, code)))
 }
 
 function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode): Reason {

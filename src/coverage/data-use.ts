@@ -5,7 +5,7 @@ import { contextReasons } from './coverage'
 import { type Evaluation, type Scenario, evaluate, windowsFrom } from './evaluate'
 import { type InstantInput, type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, readOptions } from './options'
-import type { Reason, ReasonCode } from './reasons'
+import { iso, type Reason, type ReasonCode } from './reasons'
 
 /** One item of a member's data. */
 export interface DataItem {
@@ -27,8 +27,6 @@ export interface DataUseReport {
   readonly status: DataUseStatus
   readonly reasons: readonly Reason[]
 }
-
-const iso = (ms: number) => new Date(ms).toISOString()
 
 function inScenario(evaluation: Evaluation, scenario: Scenario, asOf: number, createdAt: number): { status: DataUseStatus; code: ReasonCode } {
   const windows = evaluation.excluded ? [] : windowsFrom(evaluation.on, scenario.start)

@@ -1,5 +1,8 @@
 /** Why a report says what it says: one reason per rule or assumption applied. */
 
+/** An instant as reasons print it: ISO 8601 in UTC. */
+export const iso = (ms: number): string => new Date(ms).toISOString()
+
 /** The rule or assumption behind a reason. */
 export type ReasonCode =
   /** Which rollout covers the member's region, from which civil date. */

@@ -10,10 +10,10 @@ import { DAY_MS, daysFromCivil } from './civil'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
+// Bounded like every cache here: each spelling of a zone ('europe/berlin') is a key.
 function formatter(zone: string): Intl.DateTimeFormat {
-  let format = formatters.get(zone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
+  return memo(formatters, zone, 10_000, () =>
+    new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
       era: 'short',
@@ -23,10 +23,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-    })
-    formatters.set(zone, format)
-  }
-  return format
+    }),
+  )
 }
 
 /**

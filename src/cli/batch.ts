@@ -157,7 +157,7 @@ function formatOf(input: string, first: string, given: Format | undefined): Form
  * first lines. The main thread does no more than this: splitting lines and
  * reading rows happen where the block is evaluated, in the workers.
  */
-async function* blocks(chunks: AsyncIterable<string>, counted: { bytes: number }): AsyncGenerator<Block> {
+async function* blocks(chunks: AsyncIterable<string>, counted: { bytes: number } | undefined): AsyncGenerator<Block> {
   let pending = ''
   let firstLine = 1
   let first = true
@@ -167,7 +167,8 @@ async function* blocks(chunks: AsyncIterable<string>, counted: { bytes: number }
     return block
   }
   for await (const chunk of chunks) {
-    counted.bytes += Buffer.byteLength(chunk)
+    // Bytes are counted only for the progress line: encoding lengths cost a pass over the text.
+    if (counted !== undefined) counted.bytes += Buffer.byteLength(chunk)
     pending += first ? chunk.replace(/^\uFEFF/, '') : chunk
     first = false
     if (pending.length < BLOCK_BYTES) continue
@@ -248,8 +249,8 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   process.once('SIGTERM', onSignal)
 
   const tally = emptyTally()
-  const counted = { bytes: 0 }
   const progress = io.stderr.isTTY === true ? new Progress(io.stderr, totalBytes, io.env) : undefined
+  const counted = progress === undefined ? undefined : { bytes: 0 }
   const started = performance.now()
   let threads = 1
   try {
@@ -273,7 +274,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
         // a full buffer (at its last line break, so a little short of it).
         dispatcher ??= start(block.text.length >= BLOCK_BYTES / 2)
         await dispatcher.submit(block)
-        progress?.update(tally.rows, counted.bytes)
+        if (counted !== undefined) progress?.update(tally.rows, counted.bytes)
       }
     } finally {
       await dispatcher?.finish()

@@ -5,7 +5,8 @@
  */
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import { tryCoverage } from '../coverage/coverage'
+import { coverageAt } from '../coverage/coverage'
+import { readOptions, type ReadOptions } from '../coverage/options'
 import type { MemberInput } from '../coverage/member'
 import { pathText } from '../errors'
 
@@ -123,11 +124,11 @@ export function csvCells(rows: readonly Row[]): Cells[] {
 }
 
 /** Evaluates one row at `asOf`; CSV rows come with their cells. */
-export function evaluateRow(row: Row, asOf: Date, cells?: Cells): OutRecord {
+export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutRecord {
   if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
   const read = cells === undefined ? readJson(row.text) : readCsv(cells)
   if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
-  const result = tryCoverage(read.member, { asOf })
+  const result = coverageAt(read.member, options)
   if (!result.ok) {
     const issues = result.issues
     const first = issues[0]?.path ?? []
@@ -195,8 +196,9 @@ export function evaluateBlock(block: Block, asOf: Date, format: Format): { text:
   const tally = emptyTally()
   const rows = rowsOf(block, tally)
   const cells = format === 'csv' ? csvCells(rows) : undefined
+  const options = readOptions({ asOf })
   const records = rows.map((row, index) => {
-    const record = evaluateRow(row, asOf, cells?.[index])
+    const record = evaluateRow(row, options, cells?.[index])
     tally.rows++
     tally[record.status]++
     return record

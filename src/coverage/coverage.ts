@@ -8,7 +8,7 @@ import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Standing, windowsFrom } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
-import { type CoverageOptions, tryOptions } from './options'
+import { type CoverageOptions, type ReadOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
 
 /** The member's status at `asOf`. */
@@ -224,10 +224,13 @@ export function coverage(member: MemberInput, options?: CoverageOptions): Covera
 /** `coverage` that gives input problems back as data, without building an error: for batches. */
 export function tryCoverage(member: MemberInput, options?: CoverageOptions): Read<CoverageReport> {
   const read = tryOptions(options)
-  if (!read.ok) return read
+  return read.ok ? coverageAt(member, read.value) : read
+}
+
+/** `tryCoverage` with the options already read: batches read them once, not per row. */
+export function coverageAt(member: MemberInput, { asOf, compiled }: ReadOptions): Read<CoverageReport> {
   const facts = tryReading('member', (reader) => readMember(reader, member))
   if (!facts.ok) return facts
-  const { asOf, compiled } = read.value
   return { ok: true, value: report(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
 }
 

@@ -23,15 +23,21 @@ function read(reader: Reader, options: unknown): { asOf: number; policy: Policy 
   return { asOf: asOf ?? 0, policy: (policy as Policy | undefined) ?? linkedinGenAi }
 }
 
-/** Reads options: the instant asked about (epoch ms) and the compiled policy, or the problems. */
-export function tryOptions(options: CoverageOptions | undefined): Read<{ asOf: number; compiled: CompiledPolicy }> {
+/** Options as read: the instant asked about (epoch ms) and the compiled policy. */
+export interface ReadOptions {
+  readonly asOf: number
+  readonly compiled: CompiledPolicy
+}
+
+/** Reads options, or gives the problems back. */
+export function tryOptions(options: CoverageOptions | undefined): Read<ReadOptions> {
   const result = tryReading('options', (reader) => read(reader, options))
   if (!result.ok) return result
   return tryReading('policy', () => ({ asOf: result.value.asOf, compiled: compilePolicy(result.value.policy) }))
 }
 
 /** Reads options, throwing the problems as a PolicyInputError. */
-export function readOptions(options: CoverageOptions | undefined): { asOf: number; compiled: CompiledPolicy } {
+export function readOptions(options: CoverageOptions | undefined): ReadOptions {
   const result = tryOptions(options)
   if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
   return result.value

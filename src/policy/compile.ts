@@ -3,6 +3,7 @@
  * country's region and zones, a region's rollout with its start day.
  */
 import { countryZones } from '../region/country-zones'
+import { memo } from '../cache'
 import { reading } from '../input'
 import { linkedinGenAi } from './linkedin'
 import { parseCivilDate } from '../time/civil'
@@ -54,15 +55,18 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     for (const code of rollout.regions) rollouts.set(code, { rollout, day: parseCivilDate(rollout.effective) as number })
   }
   const rolloutOf = (code: RegionCode) => rollouts.get(code) as DatedRollout
+  const places = new Map<string, Place>()
   const result: CompiledPolicy = {
     policy: valid,
-    placeOf(code) {
-      const home = region.get(code) ?? 'ROW'
-      const alsoReadAs = valid.territories[code]?.alsoReadAs
-      const readings = alsoReadAs === undefined ? [rolloutOf(home)] : [rolloutOf(home), rolloutOf(alsoReadAs)]
-      const earliest = readings.reduce((a, b) => (b.day < a.day ? b : a))
-      return { region: home, alsoReadAs, readings, rollout: earliest.rollout }
-    },
+    // Built once per country: every standing and resolveRegion call asks for it.
+    placeOf: (code) =>
+      memo(places, code, Number.POSITIVE_INFINITY, () => {
+        const home = region.get(code) ?? 'ROW'
+        const alsoReadAs = valid.territories[code]?.alsoReadAs
+        const readings = alsoReadAs === undefined ? [rolloutOf(home)] : [rolloutOf(home), rolloutOf(alsoReadAs)]
+        const earliest = readings.reduce((a, b) => (b.day < a.day ? b : a))
+        return { region: home, alsoReadAs, readings, rollout: earliest.rollout }
+      }),
     zonesOf: (code) => valid.zones[code]?.zones ?? countryZones[code] ?? [],
   }
   compiled.set(policy, result)

@@ -2,7 +2,9 @@
 // (timings on a shared 2-core machine wobble), so that a regression fails CI.
 // The full measurements: `npm run bench` (bench/results.md).
 import { describe, expect, test } from 'vitest'
-import { bundleSize, evaluation, startup } from '../bench/measure'
+import { runInNewContext } from 'node:vm'
+import { browserBundle, bundleEntries, evaluation, startup } from '../bench/measure'
+import type { coverage } from '../src/index'
 
 const MARGIN = 1.3
 
@@ -19,7 +21,12 @@ describe('performance budgets', () => {
     expect(cli / bare).toBeLessThan(1.7 * MARGIN)
   }, 60_000)
 
-  test('the browser bundle of coverage with English names is at most 25 KB min+gzip', async () => {
-    expect((await bundleSize()).english).toBeLessThanOrEqual(25 * 1024)
+  test('the browser bundle of coverage with English names is at most 25 KB min+gzip, and runs without Node', async () => {
+    const { code, gzipped } = await browserBundle(bundleEntries.english)
+    expect(gzipped).toBeLessThanOrEqual(25 * 1024)
+    // A context with only the language and Intl: no process, require or Buffer.
+    const context: { Intl: typeof Intl; coverage?: typeof coverage } = { Intl }
+    runInNewContext(code, context)
+    expect(context.coverage?.({ country: 'DE', timeZone: 'Europe/Berlin' }, { asOf: '2026-01-01T00:00:00Z' }).from?.toISOString()).toBe('2025-11-02T23:00:00.000Z')
   })
 })

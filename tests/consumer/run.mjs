@@ -3,7 +3,7 @@
 // tarball in a scratch folder, and use it through ESM and CJS as a user would.
 // It packs dist/ as built (`npm test` builds first).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -64,6 +64,17 @@ try {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', join(scratch, packed.filename)], scratch)
   let passed = 0
   let failed = 0
+  // What gets published: dist/ and the three top files, with no install scripts.
+  const files = packed.files.map((file) => file.path).filter((file) => !/^(dist\/|package\.json$|README\.md$|LICENSE$)/.test(file))
+  const { scripts = {} } = JSON.parse(readFileSync(join(scratch, 'node_modules', 'ai-training-scope', 'package.json'), 'utf8'))
+  const install = ['preinstall', 'install', 'postinstall'].filter((name) => name in scripts)
+  if (files.length === 0 && install.length === 0) {
+    console.log(`  ✓ only dist/, package.json, README.md and LICENSE are published, with no install scripts`)
+    passed++
+  } else {
+    console.log(`  ✗ published extra files (${files.join(', ')}) or install scripts (${install.join(', ')})`)
+    failed++
+  }
   for (const [name, [file, source]] of Object.entries(checks)) {
     writeFileSync(join(scratch, file), source)
     try {

@@ -28,7 +28,9 @@ export class Reader {
 
   /** A plain object (not null, not an array) whose keys are all in `known`. */
   object(path: Path, value: unknown, known: readonly string[]): Record<string, unknown> | undefined {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || isDate(value)) return this.wrongType(path, value, 'an object')
+    if (value === null || typeof value !== 'object') return this.wrongType(path, value, 'an object')
+    // A literal's prototype answers at once; anything else may be an array or a Date (of any realm).
+    if (Object.getPrototypeOf(value) !== Object.prototype && (Array.isArray(value) || isDate(value))) return this.wrongType(path, value, 'an object')
     const record = value as Record<string, unknown>
     for (const key of Object.keys(record)) {
       if (!known.includes(key)) this.issues.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })

@@ -6,7 +6,7 @@ import { PolicyInputError } from '../errors'
 import { inner, memo } from '../cache'
 import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, type Standing, windowsFrom } from './evaluate'
+import { type Evaluation, evaluate, isOn, type Span, type Standing, windowsFrom } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
@@ -46,11 +46,9 @@ export interface CoverageReport {
 /** A result that is either data or the input error that prevented it. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: PolicyInputError }
 
-const standingReasonsCache = new WeakMap<Standing, readonly Reason[]>()
-
-/** The facts and assumptions every answer rests on. */
+/** The facts and assumptions every answer rests on: a new array, for the caller to add to. */
 export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  const reasons = [...standingReasons(evaluation, policy)]
+  const reasons = standingReasons(evaluation.standing, policy).slice()
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
   }
@@ -65,12 +63,12 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
 }
 
 /** The reasons that follow from the country, zone and birth date: built once per standing. */
-function standingReasons(evaluation: Evaluation, policy: Policy): readonly Reason[] {
-  const { standing } = evaluation
-  const cached = standingReasonsCache.get(standing)
-  if (cached !== undefined) return cached
-  const reasons = buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason))
-  standingReasonsCache.set(standing, reasons)
+function standingReasons(standing: Standing, policy: Policy): readonly Reason[] {
+  let reasons = standing.reasons.get('context') as readonly Reason[] | undefined
+  if (reasons === undefined) {
+    reasons = buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason))
+    standing.reasons.set('context', reasons)
+  }
   return reasons
 }
 
@@ -127,11 +125,15 @@ function ageReason(standing: Standing, policy: Policy): Reason {
 }
 
 type StatusCode = 'rollout-not-started' | 'under-18' | 'not-started' | 'start-undetermined' | 'opted-out' | 'opted-out-before-start'
-const statusReasonCache = new WeakMap<Standing, Map<StatusCode, Reason>>()
 
 /** A status reason that depends only on the member's standing: built once, shared (frozen). */
 function standingReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
-  return memo(inner(statusReasonCache, standing), code, Number.POSITIVE_INFINITY, () => Object.freeze(buildStatusReason(standing, policy, code)))
+  let reason = standing.reasons.get(code) as Reason | undefined
+  if (reason === undefined) {
+    reason = Object.freeze(buildStatusReason(standing, policy, code))
+    standing.reasons.set(code, reason)
+  }
+  return reason
 }
 
 function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
@@ -156,49 +158,57 @@ function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode)
   }
 }
 
-/** Why the member is not (or not certainly) covered at `asOf`. */
-function statusReasons(evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): Reason[] {
+/** Adds why the member is not (or not certainly) covered at `asOf`. */
+function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): void {
   const { standing } = evaluation
-  if (evaluation.excluded) return []
-  if (!windowsExist) return [standingReason(standing, policy, 'opted-out-before-start')]
+  if (evaluation.excluded) return
+  if (!windowsExist) return void reasons.push(standingReason(standing, policy, 'opted-out-before-start'))
   if (asOf < standing.earliest) {
-    const reasons: Reason[] = []
+    const before = reasons.length
     if (asOf < standing.rolloutFrom[0]) reasons.push(standingReason(standing, policy, 'rollout-not-started'))
     if (standing.adultFrom !== undefined && asOf < standing.adultFrom[0]) reasons.push(standingReason(standing, policy, 'under-18'))
     // Each reading starts later than asOf, though neither the rollout nor the
     // birthday alone does in all readings at once.
-    if (reasons.length === 0) reasons.push(standingReason(standing, policy, 'not-started'))
-    return reasons
+    if (reasons.length === before) reasons.push(standingReason(standing, policy, 'not-started'))
+    return
   }
   if (!isOn(evaluation.on, asOf)) {
-    return evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
-      ? [{ code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }]
-      : [standingReason(standing, policy, 'opted-out')]
+    reasons.push(
+      evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
+        ? { code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }
+        : standingReason(standing, policy, 'opted-out'),
+    )
+    return
   }
-  return asOf < standing.latest ? [standingReason(standing, policy, 'start-undetermined')] : []
+  if (asOf < standing.latest) reasons.push(standingReason(standing, policy, 'start-undetermined'))
+}
+
+/** A window as reports show it: `Date`s, `null` for an open end. */
+function windowOf(span: Span): CoverageWindow {
+  return { from: new Date(span.from), until: span.until === Number.POSITIVE_INFINITY ? null : new Date(span.until) }
 }
 
 /** The report for an evaluated member. */
 export function report(evaluation: Evaluation, policy: Policy, asOf: number): CoverageReport {
-  const windows = evaluation.excluded ? [] : windowsFrom(evaluation.on, evaluation.standing.earliest)
-  const on = isOn(evaluation.on, asOf) && !evaluation.excluded
-  const status: CoverageStatus =
-    on && asOf >= evaluation.standing.latest ? 'covered' : on && asOf >= evaluation.standing.earliest ? 'undetermined' : 'not-covered'
-  const last = windows.at(-1)
+  const { standing, excluded } = evaluation
+  const spans = excluded ? [] : windowsFrom(evaluation.on, standing.earliest)
+  const on = !excluded && isOn(evaluation.on, asOf)
+  const status: CoverageStatus = on && asOf >= standing.latest ? 'covered' : on && asOf >= standing.earliest ? 'undetermined' : 'not-covered'
+  const first = spans[0]
+  const last = spans[spans.length - 1]
+  const reasons = contextReasons(evaluation, policy)
+  addStatusReasons(reasons, evaluation, policy, asOf, first !== undefined)
   return {
     policy: policy.id,
     asOf: new Date(asOf),
     status,
-    country: evaluation.standing.country,
-    region: evaluation.standing.region,
-    rollout: { id: evaluation.standing.rollout.id, effective: evaluation.standing.rollout.effective },
-    from: windows[0] === undefined ? null : new Date(windows[0].from),
+    country: standing.country,
+    region: standing.region,
+    rollout: standing.reportedRollout,
+    from: first === undefined ? null : new Date(first.from),
     until: last === undefined || last.until === Number.POSITIVE_INFINITY ? null : new Date(last.until),
-    windows: windows.map((window) => ({
-      from: new Date(window.from),
-      until: window.until === Number.POSITIVE_INFINITY ? null : new Date(window.until),
-    })),
-    reasons: [...contextReasons(evaluation, policy), ...statusReasons(evaluation, policy, asOf, windows.length > 0)],
+    windows: spans.map(windowOf),
+    reasons,
   }
 }
 

@@ -3,12 +3,12 @@
  * starts (one per reading of the unknown facts), the setting's on-off timeline,
  * and the windows of use.
  */
-import { inner, memo } from '../cache'
 import type { CompiledPolicy } from '../policy/compile'
 import type { PolicyRollout, RegionCode } from '../policy/schema'
 import { daysFromCivil, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import type { MemberFacts } from './member'
+import type { Reason, ReasonCode } from './reasons'
 
 /** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
 export interface Span {
@@ -44,6 +44,10 @@ export interface Standing {
   readonly birth: 'day' | 'year' | undefined
   /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
   readonly adultFrom: readonly [number, number] | undefined
+  /** The rollout as reports show it: one frozen object, shared by every report. */
+  readonly reportedRollout: { readonly id: string; readonly effective: string }
+  /** Reasons that follow from the standing alone, built on first use and kept with it (by `coverage`). */
+  readonly reasons: Map<ReasonCode | 'context', Reason | readonly Reason[]>
 }
 
 export interface Evaluation {
@@ -74,7 +78,17 @@ function adultDays(birthDate: string, adultAge: number): [number, number] {
 
 type Event = { at: number; kind: 0 | 1 | 2 } // 0 setting off, 1 objection, 2 setting on
 
-function timeline(member: MemberFacts): { on: Span[]; objectedAt: number | undefined; ignoredOptIns: number[] } {
+type Timeline = { on: readonly Span[]; objectedAt: number | undefined; ignoredOptIns: readonly number[] }
+
+/** The setting as most members have it: never touched, on throughout. Shared, so frozen. */
+const ALWAYS_ON: Timeline = Object.freeze({
+  on: Object.freeze([Object.freeze({ from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY })]),
+  objectedAt: undefined,
+  ignoredOptIns: Object.freeze([]),
+})
+
+function timeline(member: MemberFacts): Timeline {
+  if (member.optOuts.length === 0) return ALWAYS_ON
   const events: Event[] = []
   for (const optOut of member.optOuts) events.push({ at: optOut.at, kind: optOut.via === 'setting' ? 0 : 1 })
   for (const at of member.optIns) events.push({ at, kind: 2 })
@@ -116,13 +130,32 @@ export function windowsFrom(on: readonly Span[], start: number): Span[] {
   return windows
 }
 
-const standings = new WeakMap<CompiledPolicy, Map<string, Standing>>()
+/** Standings by country, zone ('' when inferred) and birth date ('' when not given): nested maps, so a look-up builds no key. */
+type Standings = { size: number; byCountry: Map<string, Map<string, Map<string, Standing>>> }
+const standings = new WeakMap<CompiledPolicy, Standings>()
 const STANDINGS_LIMIT = 50_000
 
 /** The member's standing under the policy, from the cache when it was seen before. */
 function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
-  const key = `${member.country} ${member.timeZone ?? ''} ${member.birthDate ?? ''}`
-  return memo(inner(standings, compiled), key, STANDINGS_LIMIT, () => computeStanding(member, compiled))
+  let cache = standings.get(compiled)
+  if (cache === undefined || cache.size >= STANDINGS_LIMIT) {
+    // Emptied rather than grown when full: memory stays bounded over any number of members.
+    cache = { size: 0, byCountry: new Map() }
+    standings.set(compiled, cache)
+  }
+  let byZone = cache.byCountry.get(member.country)
+  if (byZone === undefined) cache.byCountry.set(member.country, (byZone = new Map()))
+  const zone = member.timeZone ?? ''
+  let byBirth = byZone.get(zone)
+  if (byBirth === undefined) byZone.set(zone, (byBirth = new Map()))
+  const birth = member.birthDate ?? ''
+  let standing = byBirth.get(birth)
+  if (standing === undefined) {
+    standing = computeStanding(member, compiled)
+    byBirth.set(birth, standing)
+    cache.size++
+  }
+  return standing
 }
 
 function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standing {
@@ -177,6 +210,8 @@ function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standin
     zoneSpread: [zoneLow, zoneHigh],
     birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
     adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
+    reportedRollout: Object.freeze({ id: rollout.id, effective: rollout.effective }),
+    reasons: new Map(),
   }
 }
 

@@ -8,7 +8,7 @@ import type * as z from 'zod/mini'
 import type { Path, Reader } from '../input'
 import type { OptOutChannel } from '../policy/schema'
 import { readCountry } from '../region/codes'
-import { parseCivilDate } from '../time/civil'
+import { digits, parseCivilDate } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { readerSchema } from '../zod'
 
@@ -60,7 +60,7 @@ const CHANNELS = ['setting', 'objection-form'] as const satisfies readonly OptOu
 function birthDateOf(reader: Reader, value: string): string | undefined {
   const text = value.trim()
   if (text === '') return reader.fail(['birthDate'], value, 'is empty')
-  if (/^[0-9]{4}$/.test(text)) return text === '0000' ? reader.fail(['birthDate'], value, 'is not a year of the Gregorian calendar') : text
+  if (text.length === 4 && digits(text, 0, 4) >= 0) return text === '0000' ? reader.fail(['birthDate'], value, 'is not a year of the Gregorian calendar') : text
   if (parseCivilDate(text) !== undefined) return text
   return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
     ? reader.fail(['birthDate'], value, 'is not a real calendar date')

@@ -1,7 +1,27 @@
 /** Why a report says what it says: one reason per rule or assumption applied. */
 
-/** An instant as reasons print it: ISO 8601 in UTC. */
-export const iso = (ms: number): string => new Date(ms).toISOString()
+import { civilFromDays, DAY_MS } from '../time/civil'
+
+const two = (value: number): string => (value < 10 ? `0${value}` : `${value}`)
+
+/**
+ * An instant as reasons and batch records print it: ISO 8601 in UTC, the text
+ * `Date#toISOString` gives, written by hand for years 1000 to 9999 (about twice
+ * as fast: batches print one or two per row).
+ */
+export function iso(ms: number): string {
+  const days = Math.floor(ms / DAY_MS)
+  const { year, month, day } = civilFromDays(days)
+  if (year < 1000 || year > 9999) return new Date(ms).toISOString()
+  let rest = ms - days * DAY_MS
+  const milli = rest % 1000
+  rest = (rest - milli) / 1000
+  const second = rest % 60
+  rest = (rest - second) / 60
+  const minute = rest % 60
+  const hour = (rest - minute) / 60
+  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${milli < 100 ? `0${two(milli)}` : milli}Z`
+}
 
 /** The rule or assumption behind a reason. */
 export type ReasonCode =

@@ -7,6 +7,7 @@
  * the first name look-up; other languages by `registerLocale`.
  */
 import codes from 'i18n-iso-countries/codes.json'
+import { memo } from '../cache'
 import englishNames from 'i18n-iso-countries/langs/en.json'
 
 /** A language's country names, as i18n-iso-countries ships them (`ai-training-scope/locales`). */
@@ -66,6 +67,7 @@ export function registerLocale(locale: LocaleData): void {
   ensureEnglish()
   locales.set(locale.locale, locale)
   nameIndex = undefined
+  readCache.clear()
 }
 
 function ensureEnglish(): void {
@@ -122,6 +124,13 @@ export type CountryResult = { ok: true; code: string } | { ok: false; problem: s
  * full-width `ＤＥ`), the refusal suggests it.
  */
 export function readCountry(input: string): CountryResult {
+  // Batches name the same few countries again and again: each spelling is read once.
+  return memo(readCache, input, 10_000, () => readUncached(input))
+}
+
+const readCache = new Map<string, CountryResult>()
+
+function readUncached(input: string): CountryResult {
   const text = input.trim()
   if (text === '') return { ok: false, problem: 'is empty' }
   const read = readPlain(text)

@@ -35,21 +35,33 @@ export function isLeapYear(year: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
 }
 
-const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+/**
+ * The value of `count` decimal digits of `text` from `at`, or -1 when any is not
+ * an ASCII digit. Dates and instants are scanned with this rather than by
+ * regular expressions: they are read on every query and every batch row.
+ */
+export function digits(text: string, at: number, count: number): number {
+  let value = 0
+  for (let index = at; index < at + count; index++) {
+    const digit = text.charCodeAt(index) - 48
+    if (!(digit >= 0 && digit <= 9)) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
 
 /**
  * Parses `YYYY-MM-DD` into days since the epoch, or `undefined` when it is not
  * a real calendar date (`2025-02-30`, `2025-13-01`, `0000-01-01`).
  */
 export function parseCivilDate(text: string): number | undefined {
-  const match = CIVIL_DATE.exec(text)
-  if (!match) return undefined
-  const year = Number(match[1])
-  const month = Number(match[2])
-  const day = Number(match[3])
+  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return undefined
+  const year = digits(text, 0, 4)
+  const month = digits(text, 5, 2)
+  const day = digits(text, 8, 2)
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   return daysFromCivil(year, month, day)
 }

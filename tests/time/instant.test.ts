@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { readInstant } from '../../src/time/instant'
+import { iso } from '../../src/coverage/reasons'
 
 describe('readInstant', () => {
   const good = [
@@ -83,4 +84,19 @@ describe('readInstant properties', () => {
       { numRuns: 5000 },
     )
   })
+})
+
+test('iso writes every instant as Date#toISOString does (property)', () => {
+  // Mostly years 1000-9999 (written by hand), and the whole range of Date.
+  const instants = fc.oneof(
+    { arbitrary: fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), weight: 4 },
+    { arbitrary: fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }), weight: 1 },
+  )
+  const edges: [number][] = [[0], [-1], [Date.UTC(1000, 0, 1)], [Date.UTC(1000, 0, 1) - 1], [Date.UTC(9999, 11, 31, 23, 59, 59, 999)], [Date.UTC(10000, 0, 1)], [Date.UTC(2024, 1, 29, 9, 5, 7, 45)]]
+  fc.assert(
+    fc.property(instants, (ms) => {
+      expect(iso(ms)).toBe(new Date(ms).toISOString())
+    }),
+    { examples: edges, numRuns: 20_000 },
+  )
 })

@@ -1,0 +1,30 @@
+import fc from 'fast-check'
+import { expect, test } from 'vitest'
+import { formatRecords, type OutRecord } from '../src/cli/rows'
+
+// Batch writes answers by hand for speed: byte for byte what JSON.stringify writes.
+test('NDJSON records are exactly JSON.stringify of the record (property)', () => {
+  const instant = fc.option(fc.integer({ min: -8_640_000_000_000_000, max: 8_640_000_000_000_000 }).map((ms) => new Date(ms).toISOString()))
+  const answer = fc.record({
+    id: fc.string({ unit: 'grapheme-composite' }),
+    status: fc.constantFrom('covered', 'not-covered', 'undetermined'),
+    country: fc.constantFrom('DE', 'GB', 'JE', 'US'),
+    region: fc.constantFrom('EU', 'UK', 'ROW'),
+    from: instant,
+    until: instant,
+    reasons: fc.array(fc.constantFrom('rollout', 'age-not-given', 'opted-out', 'start-undetermined')),
+  })
+  const error = fc.record({
+    id: fc.string(),
+    status: fc.constant('error'),
+    line: fc.nat(),
+    field: fc.string(),
+    message: fc.string(),
+  })
+  fc.assert(
+    fc.property(fc.array(fc.oneof(answer, error)), (records) => {
+      expect(formatRecords(records as OutRecord[], 'ndjson')).toBe(records.map((record) => `${JSON.stringify(record)}\n`).join(''))
+    }),
+    { numRuns: 2000 },
+  )
+})

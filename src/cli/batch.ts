@@ -11,7 +11,7 @@ import type { WriteStream } from 'node:tty'
 import { Worker } from 'node:worker_threads'
 import { UsageError } from './errors'
 import { Progress } from './progress'
-import { type Block, csvCells, csvInputColumns, csvOutputHeader, emptyTally, evaluateBlock, type Format, lineAt, type Tally } from './rows'
+import { type Block, csvCells, csvInputColumns, csvOutputHeader, decode, emptyTally, evaluateBlock, type Format, lineAt, type Tally } from './rows'
 
 /** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
 const BLOCK_BYTES = 64 * 1024
@@ -33,9 +33,9 @@ export interface BatchIo {
   env: NodeJS.ProcessEnv
 }
 
-/** What a worker is sent and answers. */
+/** What a worker is sent and answers: bytes both ways, moved rather than copied. */
 export type WorkerRequest = { seq: number; block: Block }
-export type WorkerReply = { seq: number; text: string; tally: Tally }
+export type WorkerReply = { seq: number; bytes: Uint8Array; tally: Tally }
 export type WorkerData = { asOf: number; format: Format }
 
 function add(into: Tally, from: Tally): void {
@@ -47,10 +47,10 @@ function add(into: Tally, from: Tally): void {
   into.error += from.error
 }
 
-/** Writes text, waiting for the stream to drain when its buffer is full. */
-function write(stream: Writable, text: string): Promise<void> {
+/** Writes text or bytes, waiting for the stream to drain when its buffer is full. */
+function write(stream: Writable, data: string | Uint8Array): Promise<void> {
   if (stream.errored) return Promise.reject(stream.errored)
-  if (text === '' || stream.write(text)) return Promise.resolve()
+  if (data.length === 0 || stream.write(data)) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
       stream.off('drain', done)
@@ -82,7 +82,7 @@ function inProcess(options: BatchOptions, format: Format, output: Writable, tall
 
 function pool(options: BatchOptions, format: Format, output: Writable, tally: Tally): Dispatcher {
   const data: WorkerData = { asOf: options.asOf.getTime(), format }
-  const workers = Array.from({ length: options.jobs }, () => new Worker(options.workerUrl, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } }))
+  const workers = Array.from({ length: options.jobs }, () => new Worker(options.workerUrl, { workerData: data }))
   const limit = options.jobs * 3
   const done = new Map<number, WorkerReply>()
   let nextSeq = 0
@@ -102,8 +102,8 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       done.delete(nextWrite)
       nextWrite++
       add(tally, reply.tally)
-      const text = reply.text
-      writing = writing.then(() => write(output, text)).then(() => {
+      const bytes = reply.bytes
+      writing = writing.then(() => write(output, bytes)).then(() => {
         inFlight--
         settle()
       })
@@ -132,7 +132,7 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       await waitFor(() => inFlight < limit)
       const seq = nextSeq++
       inFlight++
-      ;(workers[seq % workers.length] as Worker).postMessage({ seq, block } satisfies WorkerRequest)
+      ;(workers[seq % workers.length] as Worker).postMessage({ seq, block } satisfies WorkerRequest, [block.bytes.buffer])
     },
     async finish() {
       try {
@@ -152,39 +152,63 @@ function formatOf(input: string, first: string, given: Format | undefined): Form
   return first.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
+/** The bytes of `parts` in memory of their own (a whole ArrayBuffer, so that it can be moved to a worker). */
+function joined(parts: readonly Uint8Array[], length: number): Buffer<ArrayBuffer> {
+  const bytes = Buffer.allocUnsafeSlow(length)
+  let at = 0
+  for (const part of parts) {
+    bytes.set(part, at)
+    at += part.length
+  }
+  return bytes
+}
+
+const LF = 0x0a
+
 /**
  * Cuts the input into blocks of whole lines (a BOM dropped), numbering their
- * first lines. The main thread does no more than this: splitting lines and
- * reading rows happen where the block is evaluated, in the workers.
+ * first lines. The main thread does no more than this, on bytes: decoding,
+ * splitting lines and reading rows happen where the block is evaluated, in the
+ * workers. A line break byte is never part of a longer UTF-8 sequence, so a cut
+ * there splits no character.
  */
-async function* blocks(chunks: AsyncIterable<string>, counted: { bytes: number } | undefined): AsyncGenerator<Block> {
-  let pending = ''
+async function* blocks(chunks: AsyncIterable<Buffer>, counted: { bytes: number } | undefined): AsyncGenerator<Block> {
+  let pending: Buffer[] = []
+  let pendingBytes = 0
   let firstLine = 1
   let first = true
-  const cut = (text: string): Block => {
-    const block = { text, firstLine }
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) firstLine++
+  const cut = (parts: readonly Buffer[], length: number): Block => {
+    let bytes: Uint8Array<ArrayBuffer> = joined(parts, length)
+    if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
+    first = false
+    const block = { bytes, firstLine }
+    for (let at = bytes.indexOf(LF); at !== -1; at = bytes.indexOf(LF, at + 1)) firstLine++
     return block
   }
   for await (const chunk of chunks) {
-    // Bytes are counted only for the progress line: encoding lengths cost a pass over the text.
-    if (counted !== undefined) counted.bytes += Buffer.byteLength(chunk)
-    pending += first ? chunk.replace(/^\uFEFF/, '') : chunk
-    first = false
-    if (pending.length < BLOCK_BYTES) continue
-    const end = pending.lastIndexOf('\n')
+    if (counted !== undefined) counted.bytes += chunk.length
+    pending.push(chunk)
+    pendingBytes += chunk.length
+    if (pendingBytes < BLOCK_BYTES) continue
+    const end = chunk.lastIndexOf(LF)
     if (end === -1) continue
-    yield cut(pending.slice(0, end + 1))
-    pending = pending.slice(end + 1)
+    const rest = chunk.subarray(end + 1)
+    pending[pending.length - 1] = chunk.subarray(0, end + 1)
+    yield cut(pending, pendingBytes - rest.length)
+    pending = rest.length === 0 ? [] : [rest]
+    pendingBytes = rest.length
   }
-  if (pending !== '') yield cut(pending)
+  if (pendingBytes > 0) yield cut(pending, pendingBytes)
 }
 
 /** The blocks after a CSV header (the first line that is not blank), which must be the documented one. */
 async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGenerator<Block> {
   for await (const block of input) {
-    for (let start = 0, line = block.firstLine; start < block.text.length; line++) {
-      const { line: text, next } = lineAt(block.text, start)
+    const { bytes } = block
+    for (let start = 0, line = block.firstLine; start < bytes.length; line++) {
+      const newline = bytes.indexOf(LF, start)
+      const next = newline === -1 ? bytes.length : newline + 1
+      const text = lineAt(decode(bytes.subarray(start, next)), 0).line
       start = next
       if (text.trim() === '') {
         tally.blank++
@@ -195,7 +219,7 @@ async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGene
       if (names.join(',') !== csvInputColumns.join(',')) {
         throw new UsageError(`batch: the CSV header is ${JSON.stringify(text)}; expected ${csvInputColumns.join(',')}`)
       }
-      if (start < block.text.length) yield { text: block.text.slice(start), firstLine: line + 1 }
+      if (start < bytes.length) yield { bytes: bytes.subarray(start), firstLine: line + 1 }
       yield* input
       return
     }
@@ -214,13 +238,12 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     }
   }
   const stream = options.input === '-' ? io.stdin : createReadStream(options.input)
-  stream.setEncoding('utf8')
-  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<string>
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
   const head = await iterator.next()
-  const firstChunk = head.done === true ? '' : head.value
-  const format = formatOf(options.input, firstChunk, options.format)
+  const firstChunk = head.done === true ? Buffer.alloc(0) : head.value
+  const format = formatOf(options.input, decode(firstChunk), options.format)
   const chunks = (async function* () {
-    if (firstChunk !== '') yield firstChunk
+    if (firstChunk.length > 0) yield firstChunk
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value
   })()
 
@@ -272,7 +295,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
         }
         // Workers start only for input of more than one block: a block cut from
         // a full buffer (at its last line break, so a little short of it).
-        dispatcher ??= start(block.text.length >= BLOCK_BYTES / 2)
+        dispatcher ??= start(block.bytes.length >= BLOCK_BYTES / 2)
         await dispatcher.submit(block)
         if (counted !== undefined) progress?.update(tally.rows, counted.bytes)
       }

@@ -9,7 +9,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { type LocaleData, registerLocale } from '../region/codes'
 import { readInstant } from '../time/instant'
 import { version } from '../../package.json'
-import type { WorkerData, WorkerRequest } from './batch'
+import type { WorkerData, WorkerReply, WorkerRequest } from './batch'
 import { checkReport, humanReport, jsonReport } from './check'
 import { UsageError } from './errors'
 import type { Format } from './rows'
@@ -190,7 +190,11 @@ async function worker(): Promise<void> {
   const { asOf, format } = workerData as WorkerData
   const at = new Date(asOf)
   parentPort?.on('message', ({ seq, block }: WorkerRequest) => {
-    parentPort?.postMessage({ seq, ...evaluateBlock(block, at, format) })
+    const { text, tally } = evaluateBlock(block, at, format)
+    // Encoded here, in parallel, and moved: the main thread only writes the bytes.
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text))
+    bytes.write(text)
+    parentPort?.postMessage({ seq, bytes, tally } satisfies WorkerReply, [bytes.buffer])
   })
 }
 

@@ -182,10 +182,15 @@ export function formatRecords(records: readonly OutRecord[], format: Format): st
 /** The CSV output header line. */
 export const csvOutputHeader = `${outputColumns.join(',')}\n`
 
-/** A block of whole input lines, the first of which is line `firstLine`. */
+/** A block of whole input lines as UTF-8 bytes, the first of which is line `firstLine`. */
 export interface Block {
-  text: string
+  bytes: Uint8Array<ArrayBuffer>
   firstLine: number
+}
+
+/** UTF-8 bytes as text; an invalid sequence becomes U+FFFD, as in any UTF-8 reader. */
+export function decode(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 }
 
 /** The line of `text` that starts at `start`, without its line break (CR before LF dropped), and where the next one starts. */
@@ -198,8 +203,9 @@ export function lineAt(text: string, start: number): { line: string; next: numbe
 /** The rows of a block: its lines, blank ones counted and skipped. */
 function rowsOf(block: Block, tally: Tally): Row[] {
   const rows: Row[] = []
-  for (let start = 0, line = block.firstLine; start < block.text.length; line++) {
-    const { line: text, next } = lineAt(block.text, start)
+  const all = decode(block.bytes)
+  for (let start = 0, line = block.firstLine; start < all.length; line++) {
+    const { line: text, next } = lineAt(all, start)
     start = next
     if (text.trim() === '') tally.blank++
     else rows.push({ line, text })

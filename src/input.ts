@@ -8,7 +8,8 @@
 import { describeValue, type InputKind, type PolicyIssue, PolicyInputError } from './errors'
 import { isDate, readInstant } from './time/instant'
 
-export type Path = (string | number)[]
+/** Where a value sits in an argument: `['optOuts', 0, 'at']`. Read only, so one constant serves every call. */
+export type Path = readonly (string | number)[]
 
 /** Collects issues while reading one argument. */
 export class Reader {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { expect, test } from 'vitest'
-import { formatRecords, type OutRecord } from '../src/cli/rows'
+import { type OutRecord, recordBytes } from '../src/cli/rows'
 
 // Batch writes answers by hand for speed: byte for byte what JSON.stringify writes.
 test('NDJSON records are exactly JSON.stringify of the record (property)', () => {
@@ -23,7 +23,7 @@ test('NDJSON records are exactly JSON.stringify of the record (property)', () =>
   })
   fc.assert(
     fc.property(fc.array(fc.oneof(answer, error)), (records) => {
-      expect(formatRecords(records as OutRecord[], 'ndjson')).toBe(records.map((record) => `${JSON.stringify(record)}\n`).join(''))
+      expect(Buffer.from(recordBytes(records as OutRecord[], 'ndjson')).toString()).toBe(records.map((record) => `${JSON.stringify(record)}\n`).join(''))
     }),
     { numRuns: 2000 },
   )

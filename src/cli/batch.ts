@@ -74,7 +74,7 @@ function inProcess(options: BatchOptions, format: Format, output: Writable, tall
     async submit(block) {
       const result = evaluateBlock(block, options.asOf, format)
       add(tally, result.tally)
-      await write(output, result.text)
+      await write(output, result.bytes)
     },
     async finish() {},
   }

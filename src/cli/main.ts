@@ -190,10 +190,8 @@ async function worker(): Promise<void> {
   const { asOf, format } = workerData as WorkerData
   const at = new Date(asOf)
   parentPort?.on('message', ({ seq, block }: WorkerRequest) => {
-    const { text, tally } = evaluateBlock(block, at, format)
-    // Encoded here, in parallel, and moved: the main thread only writes the bytes.
-    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text))
-    bytes.write(text)
+    const { bytes, tally } = evaluateBlock(block, at, format)
+    // Moved, not copied: the main thread only writes the bytes.
     parentPort?.postMessage({ seq, bytes, tally } satisfies WorkerReply, [bytes.buffer])
   })
 }

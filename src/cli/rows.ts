@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync'
 import { stringify } from 'csv-stringify/sync'
-import { coverageAt } from '../coverage/coverage'
+import { answerAt } from '../coverage/coverage'
 import { readOptions, type ReadOptions } from '../coverage/options'
 import type { MemberInput } from '../coverage/member'
 import { iso } from '../coverage/reasons'
@@ -129,22 +129,22 @@ export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutR
   if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
   const read = cells === undefined ? readJson(row.text) : readCsv(cells)
   if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
-  const result = coverageAt(read.member, options)
+  const result = answerAt(read.member, options)
   if (!result.ok) {
     const issues = result.issues
     const first = issues[0]?.path ?? []
     const field = cells === undefined ? pathText(first) : (CSV_FIELD[String(first[0])] ?? pathText(first))
     return { id: read.id, status: 'error', line: row.line, field: field === '' ? '(row)' : field, message: issues.map((issue) => issue.message).join('; ') }
   }
-  const report = result.value
+  const { evaluation, status, from, until, reasons } = result.value
   return {
     id: read.id,
-    status: report.status,
-    country: report.country,
-    region: report.region,
-    from: report.from === null ? null : iso(report.from.getTime()),
-    until: report.until === null ? null : iso(report.until.getTime()),
-    reasons: report.reasons.map((reason) => reason.code),
+    status,
+    country: evaluation.standing.country,
+    region: evaluation.standing.region,
+    from: from === null ? null : iso(from),
+    until: until === null ? null : iso(until),
+    reasons: reasons.map((reason) => reason.code),
   }
 }
 
@@ -163,20 +163,50 @@ function ndjsonRecord(record: OutRecord): string {
   )
 }
 
-/** Writes records as NDJSON lines or CSV rows (no header). */
-export function formatRecords(records: readonly OutRecord[], format: Format): string {
+/**
+ * Records as UTF-8 bytes, NDJSON lines or CSV rows (no header), in memory of
+ * their own so that a worker can move them to the main thread. Each NDJSON line
+ * is written into the bytes as it is made: a block's output never exists as
+ * one long string, which would be a large object for the garbage collector.
+ */
+export function recordBytes(records: readonly OutRecord[], format: Format): Uint8Array<ArrayBuffer> {
+  const out = new ByteWriter(records.length * 256)
   if (format === 'ndjson') {
-    let text = ''
-    for (const record of records) text += `${ndjsonRecord(record)}\n`
-    return text
+    for (const record of records) out.add(`${ndjsonRecord(record)}\n`)
+    return out.bytes()
   }
-  return stringify(
-    records.map((record) =>
-      record.status === 'error'
-        ? [record.id, record.status, '', '', '', '', '', record.line, record.field, record.message]
-        : [record.id, record.status, record.country, record.region, record.from ?? '', record.until ?? '', record.reasons.join('|'), '', '', ''],
+  out.add(
+    stringify(
+      records.map((record) =>
+        record.status === 'error'
+          ? [record.id, record.status, '', '', '', '', '', record.line, record.field, record.message]
+          : [record.id, record.status, record.country, record.region, record.from ?? '', record.until ?? '', record.reasons.join('|'), '', '', ''],
+      ),
     ),
   )
+  return out.bytes()
+}
+
+/** Text appended as UTF-8 to a buffer that doubles when full. */
+class ByteWriter {
+  #buffer: Buffer<ArrayBuffer>
+  #length = 0
+  constructor(capacity: number) {
+    this.#buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1024))
+  }
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    const needed = this.#length + text.length * 3
+    if (needed > this.#buffer.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(needed, this.#buffer.length * 2))
+      this.#buffer.copy(grown, 0, 0, this.#length)
+      this.#buffer = grown
+    }
+    this.#length += this.#buffer.write(text, this.#length)
+  }
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.#buffer.subarray(0, this.#length)
+  }
 }
 
 /** The CSV output header line. */
@@ -213,8 +243,8 @@ function rowsOf(block: Block, tally: Tally): Row[] {
   return rows
 }
 
-/** Evaluates a block of lines: the text to write and the counts. */
-export function evaluateBlock(block: Block, asOf: Date, format: Format): { text: string; tally: Tally } {
+/** Evaluates a block of lines: the bytes to write and the counts. */
+export function evaluateBlock(block: Block, asOf: Date, format: Format): { bytes: Uint8Array<ArrayBuffer>; tally: Tally } {
   const tally = emptyTally()
   const rows = rowsOf(block, tally)
   const cells = format === 'csv' ? csvCells(rows) : undefined
@@ -225,5 +255,5 @@ export function evaluateBlock(block: Block, asOf: Date, format: Format): { text:
     tally[record.status]++
     return record
   })
-  return { text: formatRecords(records, format), tally }
+  return { bytes: recordBytes(records, format), tally }
 }

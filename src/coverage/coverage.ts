@@ -6,7 +6,7 @@ import { PolicyInputError } from '../errors'
 import { inner, memo } from '../cache'
 import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, type Span, type Standing, windowsFrom } from './evaluate'
+import { type Evaluation, evaluate, isOn, type Span, type Standing, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
@@ -64,12 +64,8 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
 
 /** The reasons that follow from the country, zone and birth date: built once per standing. */
 function standingReasons(standing: Standing, policy: Policy): readonly Reason[] {
-  let reasons = standing.reasons.get('context') as readonly Reason[] | undefined
-  if (reasons === undefined) {
-    reasons = buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason))
-    standing.reasons.set('context', reasons)
-  }
-  return reasons
+  standing.context ??= Object.freeze(buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason)))
+  return standing.context
 }
 
 function buildStandingReasons(standing: Standing, policy: Policy): Reason[] {
@@ -128,10 +124,10 @@ type StatusCode = 'rollout-not-started' | 'under-18' | 'not-started' | 'start-un
 
 /** A status reason that depends only on the member's standing: built once, shared (frozen). */
 function standingReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
-  let reason = standing.reasons.get(code) as Reason | undefined
+  let reason = standing.statusReasons.get(code)
   if (reason === undefined) {
     reason = Object.freeze(buildStatusReason(standing, policy, code))
-    standing.reasons.set(code, reason)
+    standing.statusReasons.set(code, reason)
   }
   return reason
 }
@@ -188,16 +184,40 @@ function windowOf(span: Span): CoverageWindow {
   return { from: new Date(span.from), until: span.until === Number.POSITIVE_INFINITY ? null : new Date(span.until) }
 }
 
-/** The report for an evaluated member. */
-export function report(evaluation: Evaluation, policy: Policy, asOf: number): CoverageReport {
+/** What a report says, before it is dressed in `Date`s: reports and batch records are both written from it. */
+export interface Answer {
+  readonly evaluation: Evaluation
+  readonly status: CoverageStatus
+  /** The windows of use, as epoch-ms spans (`until` is Infinity while open). */
+  readonly spans: readonly Span[]
+  /** Start of the first window, epoch ms; `null` when nothing is ever used. */
+  readonly from: number | null
+  /** End of the last window, epoch ms; `null` while open-ended (or there is none). */
+  readonly until: number | null
+  readonly reasons: Reason[]
+}
+
+/** The answer for an evaluated member at `asOf`. */
+function answer(evaluation: Evaluation, policy: Policy, asOf: number): Answer {
   const { standing, excluded } = evaluation
-  const spans = excluded ? [] : windowsFrom(evaluation.on, standing.earliest)
+  const spans = windowsOf(evaluation)
   const on = !excluded && isOn(evaluation.on, asOf)
   const status: CoverageStatus = on && asOf >= standing.latest ? 'covered' : on && asOf >= standing.earliest ? 'undetermined' : 'not-covered'
-  const first = spans[0]
-  const last = spans[spans.length - 1]
   const reasons = contextReasons(evaluation, policy)
-  addStatusReasons(reasons, evaluation, policy, asOf, first !== undefined)
+  addStatusReasons(reasons, evaluation, policy, asOf, spans.length > 0)
+  const last = spans[spans.length - 1]
+  return {
+    evaluation,
+    status,
+    spans,
+    from: spans[0]?.from ?? null,
+    until: last === undefined || last.until === Number.POSITIVE_INFINITY ? null : last.until,
+    reasons,
+  }
+}
+
+/** The report of an answer. */
+function report({ evaluation: { standing }, status, spans, from, until, reasons }: Answer, policy: Policy, asOf: number): CoverageReport {
   return {
     policy: policy.id,
     asOf: new Date(asOf),
@@ -205,8 +225,8 @@ export function report(evaluation: Evaluation, policy: Policy, asOf: number): Co
     country: standing.country,
     region: standing.region,
     rollout: standing.reportedRollout,
-    from: first === undefined ? null : new Date(first.from),
-    until: last === undefined || last.until === Number.POSITIVE_INFINITY ? null : new Date(last.until),
+    from: from === null ? null : new Date(from),
+    until: until === null ? null : new Date(until),
     windows: spans.map(windowOf),
     reasons,
   }
@@ -234,14 +254,16 @@ export function coverage(member: MemberInput, options?: CoverageOptions): Covera
 /** `coverage` that gives input problems back as data, without building an error: for batches. */
 export function tryCoverage(member: MemberInput, options?: CoverageOptions): Read<CoverageReport> {
   const read = tryOptions(options)
-  return read.ok ? coverageAt(member, read.value) : read
+  if (!read.ok) return read
+  const answered = answerAt(member, read.value)
+  return answered.ok ? { ok: true, value: report(answered.value, read.value.compiled.policy, read.value.asOf) } : answered
 }
 
-/** `tryCoverage` with the options already read: batches read them once, not per row. */
-export function coverageAt(member: MemberInput, { asOf, compiled }: ReadOptions): Read<CoverageReport> {
+/** The answer for a member, with the options already read: batches read them once, and write records, not reports. */
+export function answerAt(member: MemberInput, { asOf, compiled }: ReadOptions): Read<Answer> {
   const facts = tryReading('member', (reader) => readMember(reader, member))
   if (!facts.ok) return facts
-  return { ok: true, value: report(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
+  return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { CompiledPolicy } from '../policy/compile'
 import type { PolicyRollout, RegionCode } from '../policy/schema'
-import { daysFromCivil, isLeapYear } from '../time/civil'
+import { daysFromCivil, digits, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import type { MemberFacts } from './member'
 import type { Reason, ReasonCode } from './reasons'
@@ -44,10 +44,14 @@ export interface Standing {
   readonly birth: 'day' | 'year' | undefined
   /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
   readonly adultFrom: readonly [number, number] | undefined
+  /** The windows of a member who never opted out: one, from `earliest` on. */
+  readonly openWindows: readonly Span[]
   /** The rollout as reports show it: one frozen object, shared by every report. */
   readonly reportedRollout: { readonly id: string; readonly effective: string }
-  /** Reasons that follow from the standing alone, built on first use and kept with it (by `coverage`). */
-  readonly reasons: Map<ReasonCode | 'context', Reason | readonly Reason[]>
+  /** The reasons every answer for this standing gives, built on first use and kept here (by `coverage`). */
+  context: readonly Reason[] | undefined
+  /** Status reasons that follow from the standing alone, built on first use and kept here (by `coverage`). */
+  readonly statusReasons: Map<ReasonCode, Reason>
 }
 
 export interface Evaluation {
@@ -62,18 +66,33 @@ export interface Evaluation {
   readonly ignoredOptIns: readonly number[]
 }
 
+/** A validated birth date (`YYYY-MM-DD` or `YYYY`) as its fields; `day` is 0 when only the year is known. */
+function birthFields(birthDate: string): { year: number; month: number; day: number } {
+  return birthDate.length === 4
+    ? { year: digits(birthDate, 0, 4), month: 0, day: 0 }
+    : { year: digits(birthDate, 0, 4), month: digits(birthDate, 5, 2), day: digits(birthDate, 8, 2) }
+}
+
 /** The civil days of the 18th (adult-age) birthday: one day, or the first and last of a year. */
 function adultDays(birthDate: string, adultAge: number): [number, number] {
-  if (birthDate.length === 4) {
-    const year = Number(birthDate) + adultAge
-    return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
-  }
-  const year = Number(birthDate.slice(0, 4)) + adultAge
-  const month = Number(birthDate.slice(5, 7))
-  const day = Number(birthDate.slice(8, 10))
+  const { year: born, month, day } = birthFields(birthDate)
+  const year = born + adultAge
+  if (day === 0) return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
   // Born 29 February: the birthday is 1 March in common years.
   const days = month === 2 && day === 29 && !isLeapYear(year) ? daysFromCivil(year, 3, 1) : daysFromCivil(year, month, day)
   return [days, days]
+}
+
+/**
+ * A birth date as a small integer, for the standings cache: a number key is
+ * hashed and compared without reading a string. Days since 1970 for a full
+ * date (within ±3.7M for years 1-9999), 10M + the year for a year alone, -10M
+ * for none.
+ */
+function birthKey(birthDate: string | undefined): number {
+  if (birthDate === undefined) return -10_000_000
+  const { year, month, day } = birthFields(birthDate)
+  return day === 0 ? 10_000_000 + year : daysFromCivil(year, month, day)
 }
 
 type Event = { at: number; kind: 0 | 1 | 2 } // 0 setting off, 1 objection, 2 setting on
@@ -87,14 +106,24 @@ const ALWAYS_ON: Timeline = Object.freeze({
   ignoredOptIns: Object.freeze([]),
 })
 
+/** Inserts `event` in order (a member has a few events: an insertion beats a sort and its garbage). */
+function insert(events: Event[], event: Event): void {
+  let index = events.length
+  events.push(event)
+  for (let before = events[index - 1]; before !== undefined && (before.at > event.at || (before.at === event.at && before.kind > event.kind)); before = events[index - 1]) {
+    events[index] = before
+    index--
+  }
+  events[index] = event
+}
+
 function timeline(member: MemberFacts): Timeline {
   if (member.optOuts.length === 0) return ALWAYS_ON
+  // In time order; at one instant, opt-outs come before opt-ins: the member ends
+  // that instant with the setting on, the reading under which their data may be used.
   const events: Event[] = []
-  for (const optOut of member.optOuts) events.push({ at: optOut.at, kind: optOut.via === 'setting' ? 0 : 1 })
-  for (const at of member.optIns) events.push({ at, kind: 2 })
-  // At one instant, opt-outs come before opt-ins: the member ends that instant
-  // with the setting on, the reading under which their data may be used.
-  events.sort((a, b) => a.at - b.at || a.kind - b.kind)
+  for (const optOut of member.optOuts) insert(events, { at: optOut.at, kind: optOut.via === 'setting' ? 0 : 1 })
+  for (const at of member.optIns) insert(events, { at, kind: 2 })
   const on: Span[] = []
   let openSince: number | undefined = Number.NEGATIVE_INFINITY
   let objectedAt: number | undefined
@@ -120,6 +149,14 @@ function timeline(member: MemberFacts): Timeline {
   return { on, objectedAt, ignoredOptIns }
 }
 
+const NO_WINDOWS: readonly Span[] = Object.freeze([])
+
+/** The windows of use from the earliest start; for a member who never opted out, the standing's own (shared). */
+export function windowsOf(evaluation: Evaluation): readonly Span[] {
+  if (evaluation.excluded) return NO_WINDOWS
+  return evaluation.on === ALWAYS_ON.on ? evaluation.standing.openWindows : windowsFrom(evaluation.on, evaluation.standing.earliest)
+}
+
 /** The windows of use for a start: the on-spans from `start` on. */
 export function windowsFrom(on: readonly Span[], start: number): Span[] {
   const windows: Span[] = []
@@ -130,8 +167,8 @@ export function windowsFrom(on: readonly Span[], start: number): Span[] {
   return windows
 }
 
-/** Standings by country, zone ('' when inferred) and birth date ('' when not given): nested maps, so a look-up builds no key. */
-type Standings = { size: number; byCountry: Map<string, Map<string, Map<string, Standing>>> }
+/** Standings by country, zone ('' when inferred) and birth key: nested maps, so a look-up builds no key. */
+type Standings = { size: number; byCountry: Map<string, Map<string, Map<number, Standing>>> }
 const standings = new WeakMap<CompiledPolicy, Standings>()
 const STANDINGS_LIMIT = 50_000
 
@@ -148,7 +185,7 @@ function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
   const zone = member.timeZone ?? ''
   let byBirth = byZone.get(zone)
   if (byBirth === undefined) byZone.set(zone, (byBirth = new Map()))
-  const birth = member.birthDate ?? ''
+  const birth = birthKey(member.birthDate)
   let standing = byBirth.get(birth)
   if (standing === undefined) {
     standing = computeStanding(member, compiled)
@@ -159,7 +196,7 @@ function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
 }
 
 function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standing {
-  const { region, alsoReadAs, readings, rollout } = compiled.placeOf(member.country)
+  const { region, alsoReadAs, readings, rollout, reported } = compiled.placeOf(member.country)
   const zones = member.timeZone === undefined ? compiled.zonesOf(member.country) : [member.timeZone]
   const birthDays = member.birthDate === undefined ? undefined : adultDays(member.birthDate, compiled.policy.age.adultAge)
 
@@ -210,8 +247,10 @@ function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standin
     zoneSpread: [zoneLow, zoneHigh],
     birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
     adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
-    reportedRollout: Object.freeze({ id: rollout.id, effective: rollout.effective }),
-    reasons: new Map(),
+    openWindows: Object.freeze([Object.freeze({ from: earliest, until: Number.POSITIVE_INFINITY })]),
+    reportedRollout: reported,
+    context: undefined,
+    statusReasons: new Map(),
   }
 }
 

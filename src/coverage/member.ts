@@ -56,66 +56,107 @@ export interface MemberFacts {
 
 const MEMBER_FIELDS = ['country', 'birthDate', 'timeZone', 'secondarySchool', 'optOuts', 'optIns'] as const
 const CHANNELS = ['setting', 'objection-form'] as const satisfies readonly OptOutChannel[]
+const OPT_OUT_FIELDS = ['at', 'via'] as const
+const OPT_IN_FIELDS = ['at'] as const
+/** Each field's path, made once: reading a member allocates no path unless an entry of a list is read. */
+const AT = Object.freeze({
+  root: Object.freeze([]),
+  country: Object.freeze(['country']),
+  birthDate: Object.freeze(['birthDate']),
+  timeZone: Object.freeze(['timeZone']),
+  secondarySchool: Object.freeze(['secondarySchool']),
+  optOuts: Object.freeze(['optOuts']),
+  optIns: Object.freeze(['optIns']),
+})
+type EntryPaths = { readonly entry: Path; readonly at: Path; readonly via: Path }
+const entryPathCache: Record<'optOuts' | 'optIns', EntryPaths[]> = { optOuts: [], optIns: [] }
+
+/** The paths of a list entry and its fields, made once for each of the first hundred indexes. */
+function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
+  const known = entryPathCache[list][index]
+  if (known !== undefined) return known
+  const paths = Object.freeze({ entry: Object.freeze([list, index]), at: Object.freeze([list, index, 'at']), via: Object.freeze([list, index, 'via']) })
+  if (index < 100) entryPathCache[list][index] = paths
+  return paths
+}
+
+/** The list of a member who gave none: shared, so frozen. */
+const NONE: readonly never[] = Object.freeze([])
 
 function birthDateOf(reader: Reader, value: string): string | undefined {
   const text = value.trim()
-  if (text === '') return reader.fail(['birthDate'], value, 'is empty')
-  if (text.length === 4 && digits(text, 0, 4) >= 0) return text === '0000' ? reader.fail(['birthDate'], value, 'is not a year of the Gregorian calendar') : text
+  if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
+  if (text.length === 4 && digits(text, 0, 4) >= 0) return text === '0000' ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : text
   if (parseCivilDate(text) !== undefined) return text
   return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
-    ? reader.fail(['birthDate'], value, 'is not a real calendar date')
-    : reader.fail(['birthDate'], value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
+    ? reader.fail(AT.birthDate, value, 'is not a real calendar date')
+    : reader.fail(AT.birthDate, value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
 }
 
 function timeZoneOf(reader: Reader, value: string): string | undefined {
   const text = value.trim()
-  if (/^(UTC|GMT)?[+-][0-9]/i.test(text)) return reader.fail(['timeZone'], value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
-  return canonicalZone(text) ?? reader.fail(['timeZone'], value, 'is not an IANA time zone such as Europe/Berlin')
+  if (/^(UTC|GMT)?[+-][0-9]/i.test(text)) return reader.fail(AT.timeZone, value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
+  return canonicalZone(text) ?? reader.fail(AT.timeZone, value, 'is not an IANA time zone such as Europe/Berlin')
 }
 
-function listOf<T>(reader: Reader, path: Path, value: unknown, read: (entry: unknown, at: Path) => T | undefined): T[] {
-  if (value === undefined || value === null) return []
-  if (!Array.isArray(value)) return reader.wrongType(path, value, 'an array') ?? []
-  const out: T[] = []
-  for (let index = 0; index < value.length; index++) {
-    const entry = read(value[index], [...path, index])
-    if (entry !== undefined) out.push(entry)
+/** The entries of a list field, or why it is not a list; absent reads as empty. */
+function entriesOf(reader: Reader, path: Path, value: unknown): readonly unknown[] {
+  if (value === undefined || value === null) return NONE
+  if (Array.isArray(value)) return value
+  reader.wrongType(path, value, 'an array')
+  return NONE
+}
+
+function optOutsOf(reader: Reader, value: unknown): MemberFacts['optOuts'] {
+  const entries = entriesOf(reader, AT.optOuts, value)
+  if (entries.length === 0) return NONE
+  const out: { at: number; via: OptOutChannel }[] = []
+  for (let index = 0; index < entries.length; index++) {
+    const paths = pathsOf('optOuts', index)
+    const optOut = reader.object(paths.entry, entries[index], OPT_OUT_FIELDS)
+    if (optOut === undefined) continue
+    const at = reader.instant(paths.at, optOut.at)
+    const via = reader.oneOf(paths.via, optOut.via, CHANNELS)
+    if (at !== undefined && via !== undefined) out.push({ at, via })
+  }
+  return out
+}
+
+function optInsOf(reader: Reader, value: unknown): MemberFacts['optIns'] {
+  const entries = entriesOf(reader, AT.optIns, value)
+  if (entries.length === 0) return NONE
+  const out: number[] = []
+  for (let index = 0; index < entries.length; index++) {
+    const paths = pathsOf('optIns', index)
+    const optIn = reader.object(paths.entry, entries[index], OPT_IN_FIELDS)
+    const at = optIn === undefined ? undefined : reader.instant(paths.at, optIn.at)
+    if (at !== undefined) out.push(at)
   }
   return out
 }
 
 /** Reads a member; problems go to `reader`, and the result is only meaningful when it has none. */
 export function readMember(reader: Reader, input: unknown): MemberFacts | undefined {
-  const record = reader.object([], input, MEMBER_FIELDS)
+  const record = reader.object(AT.root, input, MEMBER_FIELDS)
   if (record === undefined) return undefined
-  const countryText = reader.string(['country'], record.country, false)
+  const countryText = reader.string(AT.country, record.country, false)
   let country: string | undefined
   if (countryText !== undefined) {
     const read = readCountry(countryText)
-    country = read.ok ? read.code : reader.fail(['country'], countryText, read.problem)
+    country = read.ok ? read.code : reader.fail(AT.country, countryText, read.problem)
   }
-  const birthText = reader.string(['birthDate'], record.birthDate, true)
-  const zoneText = reader.string(['timeZone'], record.timeZone, true)
+  const birthText = reader.string(AT.birthDate, record.birthDate, true)
+  const zoneText = reader.string(AT.timeZone, record.timeZone, true)
   const school = record.secondarySchool
-  if (school !== undefined && school !== null && typeof school !== 'boolean') reader.wrongType(['secondarySchool'], school, 'a boolean')
-  const member: MemberFacts = {
+  if (school !== undefined && school !== null && typeof school !== 'boolean') reader.wrongType(AT.secondarySchool, school, 'a boolean')
+  return {
     country: country ?? '',
     birthDate: birthText === undefined ? undefined : birthDateOf(reader, birthText),
     timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
     secondarySchool: school === true,
-    optOuts: listOf(reader, ['optOuts'], record.optOuts, (entry, path) => {
-      const optOut = reader.object(path, entry, ['at', 'via'])
-      if (optOut === undefined) return undefined
-      const at = reader.instant([...path, 'at'], optOut.at)
-      const via = reader.oneOf([...path, 'via'], optOut.via, CHANNELS)
-      return at === undefined || via === undefined ? undefined : { at, via }
-    }),
-    optIns: listOf(reader, ['optIns'], record.optIns, (entry, path) => {
-      const optIn = reader.object(path, entry, ['at'])
-      return optIn === undefined ? undefined : reader.instant([...path, 'at'], optIn.at)
-    }),
+    optOuts: optOutsOf(reader, record.optOuts),
+    optIns: optInsOf(reader, record.optIns),
   }
-  return member
 }
 
 /**

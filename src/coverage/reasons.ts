@@ -2,25 +2,33 @@
 
 import { civilFromDays, DAY_MS } from '../time/civil'
 
-const two = (value: number): string => (value < 10 ? `0${value}` : `${value}`)
+/** The character code of the decimal digit of `value` at `unit` (1000, 100, 10 or 1). */
+const digit = (value: number, unit: number): number => 48 + (Math.floor(value / unit) % 10)
 
 /**
  * An instant as reasons and batch records print it: ISO 8601 in UTC, the text
- * `Date#toISOString` gives, written by hand for years 1000 to 9999 (about twice
- * as fast: batches print one or two per row).
+ * `Date#toISOString` gives. Written by hand for years 1000 to 9999, as one
+ * string of character codes: several times faster, and it allocates only the
+ * result (batches print one or two per row).
  */
 export function iso(ms: number): string {
   const days = Math.floor(ms / DAY_MS)
   const { year, month, day } = civilFromDays(days)
   if (year < 1000 || year > 9999) return new Date(ms).toISOString()
-  let rest = ms - days * DAY_MS
-  const milli = rest % 1000
-  rest = (rest - milli) / 1000
-  const second = rest % 60
-  rest = (rest - second) / 60
-  const minute = rest % 60
-  const hour = (rest - minute) / 60
-  return `${year}-${two(month)}-${two(day)}T${two(hour)}:${two(minute)}:${two(second)}.${milli < 100 ? `0${two(milli)}` : milli}Z`
+  const time = ms - days * DAY_MS
+  const hour = Math.floor(time / 3_600_000)
+  const minute = Math.floor(time / 60_000) % 60
+  const second = Math.floor(time / 1000) % 60
+  const milli = time % 1000
+  return String.fromCharCode(
+    digit(year, 1000), digit(year, 100), digit(year, 10), digit(year, 1), 45, // -
+    digit(month, 10), digit(month, 1), 45, // -
+    digit(day, 10), digit(day, 1), 84, // T
+    digit(hour, 10), digit(hour, 1), 58, // :
+    digit(minute, 10), digit(minute, 1), 58, // :
+    digit(second, 10), digit(second, 1), 46, // .
+    digit(milli, 100), digit(milli, 10), digit(milli, 1), 90, // Z
+  )
 }
 
 /** The rule or assumption behind a reason. */

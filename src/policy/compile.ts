@@ -24,6 +24,8 @@ export interface Place {
   readonly readings: readonly DatedRollout[]
   /** The rollout reported: the earliest reading's. */
   readonly rollout: PolicyRollout
+  /** That rollout as reports show it: one frozen object, shared by every report. */
+  readonly reported: { readonly id: string; readonly effective: string }
 }
 
 /** A validated policy and its look-up tables. */
@@ -65,7 +67,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         const alsoReadAs = valid.territories[code]?.alsoReadAs
         const readings = alsoReadAs === undefined ? [rolloutOf(home)] : [rolloutOf(home), rolloutOf(alsoReadAs)]
         const earliest = readings.reduce((a, b) => (b.day < a.day ? b : a))
-        return { region: home, alsoReadAs, readings, rollout: earliest.rollout }
+        const { rollout } = earliest
+        return { region: home, alsoReadAs, readings, rollout, reported: Object.freeze({ id: rollout.id, effective: rollout.effective }) }
       }),
     zonesOf: (code) => valid.zones[code]?.zones ?? countryZones[code] ?? [],
   }

@@ -34,6 +34,6 @@ export function resolveRegion(country: string, options?: { policy?: Policy | und
   }
   const read = readCountry(country)
   if (!read.ok) throw new PolicyInputError('country', [{ path: [], message: `${describeValue(country)} ${read.problem}` }])
-  const { region, rollout, alsoReadAs } = compilePolicy(options?.policy ?? linkedinGenAi).placeOf(read.code)
-  return { country: read.code, region, rollout: { id: rollout.id, effective: rollout.effective }, ambiguous: alsoReadAs !== undefined }
+  const { region, reported, alsoReadAs } = compilePolicy(options?.policy ?? linkedinGenAi).placeOf(read.code)
+  return { country: read.code, region, rollout: reported, ambiguous: alsoReadAs !== undefined }
 }

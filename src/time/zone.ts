@@ -33,6 +33,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * `undefined`. Fixed offsets (`+01:00`, `UTC+1`) are not zones.
  */
 export function canonicalZone(zone: string): string | undefined {
+  const known = canonical.get(zone)
+  if (known !== undefined) return known ?? undefined
   return memo(canonical, zone, 10_000, () => (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) ? resolvedZone(zone) : null)) ?? undefined
 }
 

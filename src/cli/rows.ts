@@ -187,14 +187,29 @@ export function recordBytes(records: readonly OutRecord[], format: Format): Uint
   return out.bytes()
 }
 
-/** Text appended as UTF-8 to a buffer that doubles when full. */
+/**
+ * Text appended as UTF-8 to a buffer that doubles when full. Text is gathered
+ * into pieces of some kilobytes first: each write into the buffer is a call
+ * into Node's C++, which would cost more than the row itself if made per row.
+ */
 class ByteWriter {
   #buffer: Buffer<ArrayBuffer>
   #length = 0
+  #pending = ''
   constructor(capacity: number) {
     this.#buffer = Buffer.allocUnsafeSlow(Math.max(capacity, 1024))
   }
   add(text: string): void {
+    this.#pending += text
+    if (this.#pending.length >= 16_384) this.#flush()
+  }
+  bytes(): Uint8Array<ArrayBuffer> {
+    this.#flush()
+    return this.#buffer.subarray(0, this.#length)
+  }
+  #flush(): void {
+    const text = this.#pending
+    this.#pending = ''
     // A UTF-16 code unit takes at most 3 bytes in UTF-8.
     const needed = this.#length + text.length * 3
     if (needed > this.#buffer.length) {
@@ -203,9 +218,6 @@ class ByteWriter {
       this.#buffer = grown
     }
     this.#length += this.#buffer.write(text, this.#length)
-  }
-  bytes(): Uint8Array<ArrayBuffer> {
-    return this.#buffer.subarray(0, this.#length)
   }
 }
 

@@ -64,7 +64,8 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
 
 /** The reasons that follow from the country, zone and birth date: built once per standing. */
 function standingReasons(standing: Standing, policy: Policy): readonly Reason[] {
-  standing.context ??= Object.freeze(buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason)))
+  // The array is not frozen (it never leaves: answers get a copy), and so copied on V8's fast path.
+  standing.context ??= buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason))
   return standing.context
 }
 

@@ -80,8 +80,8 @@ function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
   return paths
 }
 
-/** The list of a member who gave none: shared, so frozen. */
-const NONE: readonly never[] = Object.freeze([])
+/** The list of a member who gave none: shared and read only (not frozen: see ALWAYS_ON in evaluate.ts). */
+const NONE: readonly never[] = []
 
 function birthDateOf(reader: Reader, value: string): string | undefined {
   const text = value.trim()

@@ -33,8 +33,9 @@ export class Reader {
     // A literal's prototype answers at once; anything else may be an array or a Date (of any realm).
     if (Object.getPrototypeOf(value) !== Object.prototype && (Array.isArray(value) || isDate(value))) return this.wrongType(path, value, 'an object')
     const record = value as Record<string, unknown>
-    for (const key of Object.keys(record)) {
-      if (!known.includes(key)) this.issues.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })
+    // for-in walks V8's cached key list without making an array (own keys only are fields).
+    for (const key in record) {
+      if (!known.includes(key) && Object.hasOwn(record, key)) this.issues.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })
     }
     return record
   }

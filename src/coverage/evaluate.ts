@@ -44,8 +44,6 @@ export interface Standing {
   readonly birth: 'day' | 'year' | undefined
   /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
   readonly adultFrom: readonly [number, number] | undefined
-  /** The windows of a member who never opted out: one, from `earliest` on (shared: read only, not frozen, as ALWAYS_ON). */
-  readonly openWindows: readonly Span[]
   /** The rollout as reports show it: one frozen object, shared by every report. */
   readonly reportedRollout: { readonly id: string; readonly effective: string }
   /** The reasons every answer for this standing gives, built on first use and kept here (by `coverage`). */
@@ -156,10 +154,11 @@ function timeline(member: MemberFacts): Timeline {
 
 const NO_WINDOWS: readonly Span[] = []
 
-/** The windows of use from the earliest start; for a member who never opted out, the standing's own (shared, read only). */
+/** The windows of use from the earliest start. */
 export function windowsOf(evaluation: Evaluation): readonly Span[] {
   if (evaluation.excluded) return NO_WINDOWS
-  return evaluation.on === ALWAYS_ON.on ? evaluation.standing.openWindows : windowsFrom(evaluation.on, evaluation.standing.earliest)
+  // Never opted out: one window from the earliest start (made afresh: cheaper than reading a cached one from cold memory).
+  return evaluation.on === ALWAYS_ON.on ? [{ from: evaluation.standing.earliest, until: Number.POSITIVE_INFINITY }] : windowsFrom(evaluation.on, evaluation.standing.earliest)
 }
 
 /** The windows of use for a start: the on-spans from `start` on. */
@@ -252,7 +251,6 @@ function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standin
     zoneSpread: [zoneLow, zoneHigh],
     birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
     adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
-    openWindows: [{ from: earliest, until: Number.POSITIVE_INFINITY }],
     reportedRollout: reported,
     context: undefined,
     statusReasons: new Map(),

@@ -6,6 +6,9 @@
 import { DAY_MS, daysFromCivil, daysInMonth, digits } from './civil'
 
 const NOT_AN_INSTANT = 'is not an ISO 8601 instant such as 2025-11-03T09:30:00+01:00'
+const DASH = 0x2d
+const PLUS = 0x2b
+const COLON = 0x3a
 
 /**
  * Scans `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]` into epoch
@@ -14,9 +17,11 @@ const NOT_AN_INSTANT = 'is not an ISO 8601 instant such as 2025-11-03T09:30:00+0
  */
 function scan(text: string): number | string {
   const length = text.length
-  if (length < 16 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':') return formProblem(text)
-  const separator = text[10]
-  if (separator !== 'T' && separator !== 't' && separator !== ' ') return NOT_AN_INSTANT
+  // Characters by code (a string index makes a one-character string).
+  const code = (index: number) => text.charCodeAt(index)
+  if (length < 16 || code(4) !== DASH || code(7) !== DASH || code(13) !== COLON) return formProblem(text)
+  const separator = code(10)
+  if (separator !== 0x54 /* T */ && separator !== 0x74 /* t */ && separator !== 0x20 /* space */) return NOT_AN_INSTANT
   const year = digits(text, 0, 4)
   const month = digits(text, 5, 2)
   const day = digits(text, 8, 2)
@@ -26,33 +31,33 @@ function scan(text: string): number | string {
   let at = 16
   let second = 0
   let ms = 0
-  if (text[at] === ':') {
+  if (code(at) === COLON) {
     second = digits(text, at + 1, 2)
     if (second < 0) return NOT_AN_INSTANT
     at += 3
-    if (text[at] === '.' || text[at] === ',') {
+    if (code(at) === 0x2e /* . */ || code(at) === 0x2c /* , */) {
       let end = at + 1
       while (end < length && end - at <= 9 && digits(text, end, 1) >= 0) end++
       const count = end - at - 1
       if (count === 0 || count > 9) return NOT_AN_INSTANT
       // Milliseconds: the first three digits, padded; finer ones are dropped.
-      for (let index = at + 1; index < at + 4; index++) ms = ms * 10 + (index < end ? text.charCodeAt(index) - 48 : 0)
+      for (let index = at + 1; index < at + 4; index++) ms = ms * 10 + (index < end ? code(index) - 48 : 0)
       at = end
     }
   }
   let offset = 0
   let zoned = false
   if (at < length) {
-    const sign = text[at]
-    if ((sign === 'Z' || sign === 'z') && at + 1 === length) zoned = true
+    const sign = code(at)
+    if ((sign === 0x5a /* Z */ || sign === 0x7a /* z */) && at + 1 === length) zoned = true
     else {
-      if (sign !== '+' && sign !== '-') return NOT_AN_INSTANT
+      if (sign !== PLUS && sign !== DASH) return NOT_AN_INSTANT
       const offsetHours = digits(text, at + 1, 2)
-      const colon = text[at + 3] === ':' ? 1 : 0
+      const colon = code(at + 3) === COLON ? 1 : 0
       const offsetMinutes = digits(text, at + 3 + colon, 2)
       if (offsetHours < 0 || offsetMinutes < 0 || at + 5 + colon !== length) return NOT_AN_INSTANT
       zoned = true
-      offset = (sign === '-' ? -1 : 1) * (offsetHours * 3_600_000 + offsetMinutes * 60_000)
+      offset = (sign === DASH ? -1 : 1) * (offsetHours * 3_600_000 + offsetMinutes * 60_000)
       if (offsetHours > 23 || offsetMinutes > 59) return fieldProblem(year, month, day, hour, minute, second) ?? 'has an offset beyond ±23:59'
     }
   }

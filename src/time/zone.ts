@@ -48,27 +48,69 @@ function resolvedZone(zone: string): string | null {
   }
 }
 
-/** The offset from UTC, in milliseconds, in force in `zone` at the instant `epochMs`. */
-export function offsetAt(zone: string, epochMs: number): number {
+/** Wall-clock fields: year (negative before year 1, astronomical), month, day, hour, minute, second. */
+type Fields = [number, number, number, number, number, number]
+
+/** The fields as `formatToParts` gives them: the reference reading, used once per zone and wherever `format`'s text is not understood. */
+function partsOf(format: Intl.DateTimeFormat, epochMs: number): Fields {
+  const fields: Fields = [0, 0, 0, 0, 0, 0]
   let era = 'AD'
-  let year = 0
-  let month = 0
-  let day = 0
-  let hour = 0
-  let minute = 0
-  let second = 0
-  for (const part of formatter(zone).formatToParts(epochMs)) {
+  for (const part of format.formatToParts(epochMs)) {
     switch (part.type) {
       case 'era': era = part.value; break
-      case 'year': year = Number(part.value); break
-      case 'month': month = Number(part.value); break
-      case 'day': day = Number(part.value); break
-      case 'hour': hour = Number(part.value); break
-      case 'minute': minute = Number(part.value); break
-      case 'second': second = Number(part.value); break
+      case 'year': fields[0] = Number(part.value); break
+      case 'month': fields[1] = Number(part.value); break
+      case 'day': fields[2] = Number(part.value); break
+      case 'hour': fields[3] = Number(part.value); break
+      case 'minute': fields[4] = Number(part.value); break
+      case 'second': fields[5] = Number(part.value); break
     }
   }
-  if (era !== 'AD') year = 1 - year
+  if (era !== 'AD') fields[0] = 1 - fields[0]
+  return fields
+}
+
+/**
+ * The fields read from `format`'s text ("11/3/2025 AD, 01:00:00"): its runs of
+ * digits in order (month, day, year, hour, minute, second) and a B for BC. A
+ * third of `formatToParts`'s cost, which makes an array of part objects; used
+ * only where it agrees with `partsOf` (checked once per zone), or undefined.
+ */
+function textOf(format: Intl.DateTimeFormat, epochMs: number): Fields | undefined {
+  const text = format.format(epochMs)
+  const runs: number[] = []
+  let value = -1
+  let before = false
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 48 && code <= 57) value = (value < 0 ? 0 : value * 10) + code - 48
+    else {
+      if (value >= 0) runs.push(value)
+      value = -1
+      if (code === 66 /* B */) before = true
+    }
+  }
+  if (value >= 0) runs.push(value)
+  if (runs.length !== 6) return undefined
+  const [month, day, year, hour, minute, second] = runs as Fields
+  return [before ? 1 - year : year, month, day, hour, minute, second]
+}
+
+const sameFields = (a: Fields | undefined, b: Fields) => a !== undefined && a.every((field, index) => field === b[index])
+
+// Whether each zone's formatter text is read by `textOf`: checked against `partsOf` at instants AD and BC.
+const textReadable = new WeakMap<Intl.DateTimeFormat, boolean>()
+const CHECK_AT = [Date.UTC(2025, 10, 3, 1, 2, 3), -62_167_219_200_000 /* 0000-01-01, 1 BC */]
+
+/** The offset from UTC, in milliseconds, in force in `zone` at the instant `epochMs`. */
+export function offsetAt(zone: string, epochMs: number): number {
+  const format = formatter(zone)
+  let readable = textReadable.get(format)
+  if (readable === undefined) {
+    readable = CHECK_AT.every((at) => sameFields(textOf(format, at), partsOf(format, at)))
+    textReadable.set(format, readable)
+  }
+  const [year, month, day, hour, minute, second] = (readable ? textOf(format, epochMs) : undefined) ?? partsOf(format, epochMs)
   const wall = daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000
   const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000)
   return wall - wholeSecond

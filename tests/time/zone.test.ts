@@ -106,3 +106,27 @@ test('formatCivilDate and parseCivilDate round-trip (property)', () => {
     }),
   )
 })
+
+test('offsetAt reads the wall clock as formatToParts does, in every zone, AD and BC (property)', () => {
+  // The reference: Intl's parts, read the plain way (Date arithmetic, so instants a day inside Date's range).
+  // offsetAt reads the cheaper text of `format`.
+  const reference = (zone: string, ms: number) => {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+        .formatToParts(ms)
+        .map((part) => [part.type, part.value]),
+    )
+    const year = parts.era === 'AD' ? Number(parts.year) : 1 - Number(parts.year)
+    const wall = Date.UTC(2000, Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+    const shifted = new Date(wall)
+    shifted.setUTCFullYear(year)
+    return shifted.getTime() - (ms - (((ms % 1000) + 1000) % 1000))
+  }
+  const zones = [...new Set(Object.values(countryZones).flat())]
+  fc.assert(
+    fc.property(fc.constantFrom(...zones), fc.integer({ min: -8_639_999_000_000_000, max: 8_639_999_000_000_000 }), (zone, ms) => {
+      expect(offsetAt(zone, ms)).toBe(reference(zone, ms))
+    }),
+    { numRuns: 3000 },
+  )
+})

@@ -48,7 +48,13 @@ export type SafeResult<T> = { success: true; data: T } | { success: false; error
 
 /** The facts and assumptions every answer rests on: a new array, for the caller to add to. */
 export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  const reasons = standingReasons(evaluation.standing, policy).slice()
+  const { standing } = evaluation
+  // Kept on the standing: the country's reasons (one array for all its
+  // standings, so likely in the CPU's cache) and the birth date's reason.
+  standing.placeReasons ??= placeReasons(standing, policy)
+  standing.ageReason ??= Object.freeze(ageReason(standing, policy))
+  const reasons = standing.placeReasons.slice()
+  reasons.push(standing.ageReason)
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
   }
@@ -60,17 +66,6 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
     })
   }
   return reasons
-}
-
-/** The reasons that follow from the country, zone and birth date: built once per standing. */
-function standingReasons(standing: Standing, policy: Policy): readonly Reason[] {
-  // The array is not frozen (it never leaves: answers get a copy), and so copied on V8's fast path.
-  standing.context ??= buildStandingReasons(standing, policy).map((reason) => Object.freeze(reason))
-  return standing.context
-}
-
-function buildStandingReasons(standing: Standing, policy: Policy): Reason[] {
-  return [...placeReasons(standing, policy), ageReason(standing, policy)]
 }
 
 const placeReasonCache = new WeakMap<Policy, Map<string, readonly Reason[]>>()

@@ -46,8 +46,9 @@ export interface Standing {
   readonly adultFrom: readonly [number, number] | undefined
   /** The rollout as reports show it: one frozen object, shared by every report. */
   readonly reportedRollout: { readonly id: string; readonly effective: string }
-  /** The reasons every answer for this standing gives, built on first use and kept here (by `coverage`). */
-  context: readonly Reason[] | undefined
+  /** The country's reasons (shared by its standings) and the birth date's: built on first use and kept here (by `coverage`). */
+  placeReasons: readonly Reason[] | undefined
+  ageReason: Reason | undefined
   /** Status reasons that follow from the standing alone, built on first use and kept here (by `coverage`). */
   readonly statusReasons: Map<ReasonCode, Reason>
 }
@@ -237,22 +238,24 @@ function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standin
     earliest = Math.min(earliest, scenario.start)
     latest = Math.max(latest, scenario.start)
   }
+  // Fields every answer reads come first: they share the object's first cache line.
   return {
+    earliest,
+    latest,
+    placeReasons: undefined,
+    ageReason: undefined,
     country: member.country,
     region,
+    reportedRollout: reported,
     rollout,
     alsoReadAs,
     zones,
     zoneInferred: member.timeZone === undefined,
     scenarios,
-    earliest,
-    latest,
     rolloutFrom: [rolloutLow, rolloutHigh],
     zoneSpread: [zoneLow, zoneHigh],
     birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
     adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
-    reportedRollout: reported,
-    context: undefined,
     statusReasons: new Map(),
   }
 }

@@ -14,13 +14,18 @@ export interface CoverageOptions {
   policy?: Policy | undefined
 }
 
-function read(reader: Reader, options: unknown): { asOf: number; policy: Policy } {
-  if (options === undefined) return { asOf: Date.now(), policy: linkedinGenAi }
-  const record = reader.object([], options, ['asOf', 'policy'])
-  const asOf = record?.asOf === undefined ? Date.now() : reader.instant(['asOf'], record.asOf)
+const OPTION_FIELDS = ['asOf', 'policy'] as const
+const AT = { root: Object.freeze([]), asOf: Object.freeze(['asOf']), policy: Object.freeze(['policy']) }
+
+function read(reader: Reader, options: unknown): ReadOptions {
+  if (options === undefined) return { asOf: Date.now(), compiled: compilePolicy(linkedinGenAi) }
+  const record = reader.object(AT.root, options, OPTION_FIELDS)
+  const asOf = record?.asOf === undefined ? Date.now() : reader.instant(AT.asOf, record.asOf)
   const policy = record?.policy
-  if (policy !== undefined && (policy === null || typeof policy !== 'object')) reader.fail(['policy'], policy, 'is not a policy object')
-  return { asOf: asOf ?? 0, policy: (policy as Policy | undefined) ?? linkedinGenAi }
+  if (policy !== undefined && (policy === null || typeof policy !== 'object')) reader.fail(AT.policy, policy, 'is not a policy object')
+  // A bad policy is reported on its own (kind 'policy'), once the options themselves read well.
+  if (reader.issues.length > 0) return { asOf: 0, compiled: compilePolicy(linkedinGenAi) }
+  return { asOf: asOf ?? 0, compiled: compilePolicy((policy as Policy | undefined) ?? linkedinGenAi) }
 }
 
 /** Options as read: the instant asked about (epoch ms) and the compiled policy. */
@@ -31,9 +36,7 @@ export interface ReadOptions {
 
 /** Reads options, or gives the problems back. */
 export function tryOptions(options: CoverageOptions | undefined): Read<ReadOptions> {
-  const result = tryReading('options', (reader) => read(reader, options))
-  if (!result.ok) return result
-  return tryReading('policy', () => ({ asOf: result.value.asOf, compiled: compilePolicy(result.value.policy) }))
+  return tryReading('options', (reader) => read(reader, options))
 }
 
 /** Reads options, throwing the problems as a PolicyInputError. */

@@ -68,12 +68,16 @@ export class Reader {
 /** What reading an argument gave: the value, or the problems found. */
 export type Read<T> = { ok: true; value: T } | { ok: false; kind: InputKind; issues: PolicyIssue[] }
 
-/** Runs `read` with a Reader; a getter or proxy trap that throws becomes an issue. Throws nothing. */
-export function tryReading<T>(kind: InputKind, read: (reader: Reader) => T): Read<T> {
+/**
+ * Runs `read(reader, input)` with a Reader; a getter or proxy trap that throws
+ * becomes an issue. Throws nothing. The input is passed along rather than
+ * captured in a closure: this runs twice per query.
+ */
+export function tryReading<T, I>(kind: InputKind, read: (reader: Reader, input: I) => T, input: I): Read<T> {
   const reader = new Reader()
   let value: T
   try {
-    value = read(reader)
+    value = read(reader, input)
   } catch (error) {
     if (error instanceof PolicyInputError) return { ok: false, kind: error.input, issues: [...error.issues] }
     return { ok: false, kind, issues: [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }] }
@@ -82,8 +86,8 @@ export function tryReading<T>(kind: InputKind, read: (reader: Reader) => T): Rea
 }
 
 /** `tryReading` that throws the problems as a PolicyInputError. */
-export function reading<T>(kind: InputKind, read: (reader: Reader) => T): T {
-  const result = tryReading(kind, read)
+export function reading<T, I>(kind: InputKind, read: (reader: Reader, input: I) => T, input: I): T {
+  const result = tryReading(kind, read, input)
   if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
   return result.value
 }

@@ -8,7 +8,7 @@ export function readerSchema<T>(kind: InputKind, read: (reader: Reader, input: u
   return z.pipe(
     z.unknown(),
     z.transform((input, context): T => {
-      const result: Read<T | undefined> = tryReading(kind, (reader) => read(reader, input))
+      const result: Read<T | undefined> = tryReading(kind, read, input)
       if (result.ok && result.value !== undefined) return result.value
       for (const issue of result.ok ? [] : result.issues) context.issues.push({ code: 'custom', message: issue.message, path: [...issue.path], input })
       return z.NEVER

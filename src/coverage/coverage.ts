@@ -257,7 +257,7 @@ export function tryCoverage(member: MemberInput, options?: CoverageOptions): Rea
 
 /** The answer for a member, with the options already read: batches read them once, and write records, not reports. */
 export function answerAt(member: MemberInput, { asOf, compiled }: ReadOptions): Read<Answer> {
-  const facts = tryReading('member', (reader) => readMember(reader, member))
+  const facts = tryReading('member', readMember, member)
   if (!facts.ok) return facts
   return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
 }

@@ -1,5 +1,5 @@
 /** Which of a member's data is used: `dataUse` for one item of one category. */
-import { reading } from '../input'
+import { type Reader, reading } from '../input'
 import type { Category } from '../policy/schema'
 import { contextReasons } from './coverage'
 import { type Evaluation, type Scenario, evaluate, windowsFrom } from './evaluate'
@@ -26,6 +26,11 @@ export type DataUseStatus = 'in-scope' | 'retained' | 'out-of-scope' | 'undeterm
 export interface DataUseReport {
   readonly status: DataUseStatus
   readonly reasons: readonly Reason[]
+}
+
+function readItem(reader: Reader, item: unknown): { category: string; created: number } {
+  const record = reader.object([], item, ['category', 'createdAt'])
+  return { category: reader.string(['category'], record?.category, false) ?? '', created: reader.instant(['createdAt'], record?.createdAt) ?? 0 }
 }
 
 function inScenario(evaluation: Evaluation, scenario: Scenario, asOf: number, createdAt: number): { status: DataUseStatus; code: ReasonCode } {
@@ -78,11 +83,8 @@ function explain(code: ReasonCode, evaluation: Evaluation, createdAt: number): s
  */
 export function dataUse(member: MemberInput, item: DataItem, options?: CoverageOptions): DataUseReport {
   const { asOf, compiled } = readOptions(options)
-  const facts = reading('member', (reader) => readMember(reader, member)) as MemberFacts
-  const { category, created } = reading('item', (reader) => {
-    const record = reader.object([], item, ['category', 'createdAt'])
-    return { category: reader.string(['category'], record?.category, false) ?? '', created: reader.instant(['createdAt'], record?.createdAt) ?? 0 }
-  })
+  const facts = reading('member', readMember, member) as MemberFacts
+  const { category, created } = reading('item', readItem, item)
   const { policy } = compiled
   const evaluation = evaluate(facts, compiled)
   const context = contextReasons(evaluation, policy)

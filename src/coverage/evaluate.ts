@@ -176,15 +176,20 @@ export function windowsFrom(on: readonly Span[], start: number): Span[] {
 type Standings = { size: number; byCountry: Map<string, Map<string, Map<number, Standing>>> }
 const standings = new WeakMap<CompiledPolicy, Standings>()
 const STANDINGS_LIMIT = 50_000
+// The policy of the last query, whose standings the next one nearly always wants.
+let lastCompiled: CompiledPolicy | undefined
+let lastCache: Standings | undefined
 
 /** The member's standing under the policy, from the cache when it was seen before. */
 function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
-  let cache = standings.get(compiled)
+  let cache = compiled === lastCompiled ? lastCache : standings.get(compiled)
   if (cache === undefined || cache.size >= STANDINGS_LIMIT) {
     // Emptied rather than grown when full: memory stays bounded over any number of members.
     cache = { size: 0, byCountry: new Map() }
     standings.set(compiled, cache)
   }
+  lastCompiled = compiled
+  lastCache = cache
   let byZone = cache.byCountry.get(member.country)
   if (byZone === undefined) cache.byCountry.set(member.country, (byZone = new Map()))
   const zone = member.timeZone ?? ''

@@ -36,7 +36,7 @@ export interface ReadOptions {
 
 /** Reads options, or gives the problems back. */
 export function tryOptions(options: CoverageOptions | undefined): Read<ReadOptions> {
-  return tryReading('options', (reader) => read(reader, options))
+  return tryReading('options', read, options)
 }
 
 /** Reads options, throwing the problems as a PolicyInputError. */

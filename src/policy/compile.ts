@@ -38,6 +38,8 @@ export interface CompiledPolicy {
 }
 
 const compiled = new WeakMap<object, CompiledPolicy>()
+let lastPolicy: Policy | undefined
+let lastCompiled: CompiledPolicy | undefined
 
 /**
  * Validates `policy` with `policySchema` (once per object) and builds its tables.
@@ -47,9 +49,15 @@ const compiled = new WeakMap<object, CompiledPolicy>()
  * @throws {PolicyInputError} when the policy is not valid
  */
 export function compilePolicy(policy: Policy): CompiledPolicy {
+  // Nearly every query asks for the policy the last one asked for.
+  if (policy === lastPolicy && lastCompiled !== undefined) return lastCompiled
   const cached = typeof policy === 'object' && policy !== null ? compiled.get(policy) : undefined
-  if (cached) return cached
-  const valid = policy === linkedinGenAi ? policy : (reading('policy', (reader) => readPolicy(reader, policy)) as Policy)
+  if (cached) {
+    lastPolicy = policy
+    lastCompiled = cached
+    return cached
+  }
+  const valid = policy === linkedinGenAi ? policy : (reading('policy', readPolicy, policy) as Policy)
   const region = new Map<string, RegionCode>()
   for (const code of regionCodes) for (const country of valid.regions[code].countries) region.set(country, code)
   const rollouts = new Map<RegionCode, DatedRollout>()
@@ -73,5 +81,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     zonesOf: (code) => valid.zones[code]?.zones ?? countryZones[code] ?? [],
   }
   compiled.set(policy, result)
+  lastPolicy = policy
+  lastCompiled = result
   return result
 }

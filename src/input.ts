@@ -6,7 +6,7 @@
  * reads, and a throwing getter or proxy becomes an issue.
  */
 import { describeValue, type InputKind, type PolicyIssue, PolicyInputError } from './errors'
-import { isDate, readInstant } from './time/instant'
+import { isDate, readInstant, scanInstant } from './time/instant'
 
 /** Where a value sits in an argument: `['optOuts', 0, 'at']`. Read only, so one constant serves every call. */
 export type Path = readonly (string | number)[]
@@ -49,10 +49,12 @@ export class Reader {
 
   /** An instant: a string with an offset (surrounding spaces ignored), or a valid Date; epoch ms. */
   instant(path: Path, value: unknown): number | undefined {
-    if (typeof value !== 'string' && !isDate(value)) {
-      return this.fail(path, value, 'is not an instant: expected an ISO 8601 string with an offset, or a Date')
+    if (typeof value === 'string') {
+      const read = scanInstant(value.trim())
+      return typeof read === 'number' ? read : this.fail(path, value, read)
     }
-    const read = readInstant(typeof value === 'string' ? value.trim() : value)
+    if (!isDate(value)) return this.fail(path, value, 'is not an instant: expected an ISO 8601 string with an offset, or a Date')
+    const read = readInstant(value)
     return read.ok ? read.ms : this.fail(path, value, read.problem)
   }
 

@@ -93,9 +93,15 @@ function birthDateOf(reader: Reader, value: string): string | undefined {
     : reader.fail(AT.birthDate, value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
 }
 
+/** A fixed offset (`+01:00`, `UTC+1`, `GMT-3`): not a zone, though some are IANA links. Only such text starts with +, -, U or G. */
+const FIXED_OFFSET = /^(UTC|GMT)?[+-][0-9]/i
+
 function timeZoneOf(reader: Reader, value: string): string | undefined {
   const text = value.trim()
-  if (/^(UTC|GMT)?[+-][0-9]/i.test(text)) return reader.fail(AT.timeZone, value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
+  const first = text.charCodeAt(0) | 0x20 // lower case for letters
+  if ((first === 0x2b || first === 0x2d || first === 0x75 || first === 0x67) && FIXED_OFFSET.test(text)) {
+    return reader.fail(AT.timeZone, value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')
+  }
   return canonicalZone(text) ?? reader.fail(AT.timeZone, value, 'is not an IANA time zone such as Europe/Berlin')
 }
 

@@ -15,7 +15,7 @@ const COLON = 0x3a
  * milliseconds, or says why the text is not such an instant. One pass and no
  * allocation: instants are read on every query and every batch row.
  */
-function scan(text: string): number | string {
+export function scanInstant(text: string): number | string {
   const length = text.length
   // Characters by code (a string index makes a one-character string).
   const code = (index: number) => text.charCodeAt(index)
@@ -92,7 +92,7 @@ export function isDate(value: unknown): value is Date {
 /** Reads an instant from a string with an offset or from a `Date`. */
 export function readInstant(value: string | Date): InstantResult {
   if (typeof value === 'string') {
-    const read = scan(value)
+    const read = scanInstant(value)
     return typeof read === 'number' ? { ok: true, ms: read } : { ok: false, problem: read }
   }
   const ms = Date.prototype.getTime.call(value)

@@ -8,7 +8,7 @@ import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Span, type Standing, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
-import { type CoverageOptions, type ReadOptions, tryOptions } from './options'
+import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
 
 /** The member's status at `asOf`. */
@@ -247,12 +247,19 @@ export function coverage(member: MemberInput, options?: CoverageOptions): Covera
   return result.value
 }
 
-/** `coverage` that gives input problems back as data, without building an error: for batches. */
-export function tryCoverage(member: MemberInput, options?: CoverageOptions): Read<CoverageReport> {
+/** `coverage` that gives input problems back as data, without building an error. */
+function tryCoverage(member: MemberInput, options?: CoverageOptions): Read<CoverageReport> {
   const read = tryOptions(options)
   if (!read.ok) return read
   const answered = answerAt(member, read.value)
   return answered.ok ? { ok: true, value: report(answered.value, read.value.compiled.policy, read.value.asOf) } : answered
+}
+
+/** The answer for a member and options, or the input error: for the functions that need less than a report. */
+function answerOf(member: MemberInput, options: CoverageOptions | undefined): Answer {
+  const answered = answerAt(member, readOptions(options))
+  if (!answered.ok) throw new PolicyInputError(answered.kind, answered.issues)
+  return answered.value
 }
 
 /** The answer for a member, with the options already read: batches read them once, and write records, not reports. */
@@ -271,7 +278,7 @@ export function answerAt(member: MemberInput, { asOf, compiled }: ReadOptions): 
  * isCovered({ country: 'FR', timeZone: 'Europe/Paris' }, { asOf: '2025-11-03T00:00:00+01:00' }) //=> true
  */
 export function isCovered(member: MemberInput, options?: CoverageOptions): boolean {
-  return coverage(member, options).status === 'covered'
+  return answerOf(member, options).status === 'covered'
 }
 
 /**
@@ -283,7 +290,8 @@ export function isCovered(member: MemberInput, options?: CoverageOptions): boole
  * coveredFrom({ country: 'CA', timeZone: 'America/Vancouver' })?.toISOString() //=> '2025-11-03T08:00:00.000Z'
  */
 export function coveredFrom(member: MemberInput, options?: CoverageOptions): Date | null {
-  return coverage(member, options).from
+  const { from } = answerOf(member, options)
+  return from === null ? null : new Date(from)
 }
 
 /**

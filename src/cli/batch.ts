@@ -82,8 +82,8 @@ function inProcess(options: BatchOptions, format: Format, output: Writable, tall
 
 function pool(options: BatchOptions, format: Format, output: Writable, tally: Tally): Dispatcher {
   const data: WorkerData = { asOf: options.asOf.getTime(), format }
-  const workers = Array.from({ length: options.jobs }, () => new Worker(options.workerUrl, { workerData: data }))
-  const limit = options.jobs * 3
+  const workers = Array.from({ length: options.jobs }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
+  const limit = options.jobs * 4
   const done = new Map<number, WorkerReply>()
   let nextSeq = 0
   let nextWrite = 0
@@ -113,12 +113,13 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       })
     }
   }
-  for (const worker of workers) {
-    worker.on('message', (reply: WorkerReply) => {
+  for (const each of workers) {
+    each.worker.on('message', (reply: WorkerReply) => {
+      each.inHand--
       done.set(reply.seq, reply)
       drainInOrder()
     })
-    worker.on('error', (error) => {
+    each.worker.on('error', (error) => {
       failure ??= error
       settle()
     })
@@ -132,14 +133,17 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       await waitFor(() => inFlight < limit)
       const seq = nextSeq++
       inFlight++
-      ;(workers[seq % workers.length] as Worker).postMessage({ seq, block } satisfies WorkerRequest, [block.bytes.buffer])
+      // To the worker with the least in hand: one slowed by a collection of its heap gets less.
+      const idlest = workers.reduce((a, b) => (b.inHand < a.inHand ? b : a))
+      idlest.inHand++
+      idlest.worker.postMessage({ seq, block } satisfies WorkerRequest, [block.bytes.buffer])
     },
     async finish() {
       try {
         await waitFor(() => inFlight === 0)
         await writing
       } finally {
-        await Promise.all(workers.map((worker) => worker.terminate()))
+        await Promise.all(workers.map(({ worker }) => worker.terminate()))
       }
     },
   }

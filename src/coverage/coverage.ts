@@ -6,7 +6,7 @@ import { PolicyInputError } from '../errors'
 import { inner, memo } from '../cache'
 import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, type Span, type Standing, windowsOf } from './evaluate'
+import { type Evaluation, evaluate, isOn, type Span, type Standing, type StatusReasons, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
@@ -109,32 +109,28 @@ function ageReason(standing: Standing, policy: Policy): Reason {
   if (standing.birth === undefined) {
     return { code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source }
   }
-  const [low, high] = standing.adultFrom ?? [0, 0]
+  const low = standing.adultEarliest ?? 0
+  const high = standing.adultLatest ?? 0
   const at = low === high ? `at ${iso(low)}` : `between ${iso(low)} and ${iso(high)}`
   return standing.birth === 'day'
     ? { code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${at}, the start of that birthday in their time zone`, source: policy.age.source }
     : { code: 'birth-year-only', message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${at}`, source: policy.age.source }
 }
 
-type StatusCode = 'rollout-not-started' | 'under-18' | 'not-started' | 'start-undetermined' | 'opted-out' | 'opted-out-before-start'
+type StatusCode = keyof StatusReasons
 
-/** A status reason that depends only on the member's standing: built once, shared (frozen). */
+/** A status reason that depends only on the member's standing: built once, kept in it, shared (frozen). */
 function standingReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
-  let reason = standing.statusReasons.get(code)
-  if (reason === undefined) {
-    reason = Object.freeze(buildStatusReason(standing, policy, code))
-    standing.statusReasons.set(code, reason)
-  }
-  return reason
+  return (standing[code] ??= Object.freeze(buildStatusReason(standing, policy, code)))
 }
 
 function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
   const { rollout } = standing
   switch (code) {
     case 'rollout-not-started':
-      return { code, message: `The rollout "${rollout.id}" starts at ${iso(standing.rolloutFrom[0])} at the earliest`, source: rollout.source }
+      return { code, message: `The rollout "${rollout.id}" starts at ${iso(standing.rolloutEarliest)} at the earliest`, source: rollout.source }
     case 'under-18':
-      return { code, message: `The member is under ${policy.age.adultAge} until ${iso(standing.adultFrom?.[0] ?? 0)} at the earliest`, source: policy.age.source }
+      return { code, message: `The member is under ${policy.age.adultAge} until ${iso(standing.adultEarliest ?? 0)} at the earliest`, source: policy.age.source }
     case 'not-started':
       return { code, message: `The member's coverage starts at ${iso(standing.earliest)} at the earliest`, source: rollout.source }
     case 'start-undetermined':
@@ -157,8 +153,8 @@ function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Pol
   if (!windowsExist) return void reasons.push(standingReason(standing, policy, 'opted-out-before-start'))
   if (asOf < standing.earliest) {
     const before = reasons.length
-    if (asOf < standing.rolloutFrom[0]) reasons.push(standingReason(standing, policy, 'rollout-not-started'))
-    if (standing.adultFrom !== undefined && asOf < standing.adultFrom[0]) reasons.push(standingReason(standing, policy, 'under-18'))
+    if (asOf < standing.rolloutEarliest) reasons.push(standingReason(standing, policy, 'rollout-not-started'))
+    if (standing.adultEarliest !== undefined && asOf < standing.adultEarliest) reasons.push(standingReason(standing, policy, 'under-18'))
     // Each reading starts later than asOf, though neither the rollout nor the
     // birthday alone does in all readings at once.
     if (reasons.length === before) reasons.push(standingReason(standing, policy, 'not-started'))

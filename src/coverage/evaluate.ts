@@ -8,7 +8,7 @@ import type { PolicyRollout, RegionCode } from '../policy/schema'
 import { daysFromCivil, digits, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import type { MemberFacts } from './member'
-import type { Reason, ReasonCode } from './reasons'
+import type { Reason } from './reasons'
 
 /** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
 export interface Span {
@@ -24,7 +24,7 @@ export interface Scenario {
 }
 
 /** What follows from the country, zone and birth date alone: the same for many members, so cached. */
-export interface Standing {
+export interface Standing extends StatusReasons {
   readonly country: string
   readonly region: RegionCode
   /** The rollout reported: the earliest of the territory's readings. */
@@ -36,21 +36,35 @@ export interface Standing {
   readonly scenarios: readonly Scenario[]
   readonly earliest: number
   readonly latest: number
-  /** Earliest and latest start of the rollout alone, over zones and readings. */
-  readonly rolloutFrom: readonly [number, number]
+  /** Earliest start of the rollout alone, over zones and readings. */
+  readonly rolloutEarliest: number
   /** Earliest and latest start of the reported rollout over the zones alone. */
   readonly zoneSpread: readonly [number, number]
   /** How much of the birth date is known. */
   readonly birth: 'day' | 'year' | undefined
   /** Earliest and latest start of the 18th birthday; undefined without a birth date. */
-  readonly adultFrom: readonly [number, number] | undefined
+  readonly adultEarliest: number | undefined
+  readonly adultLatest: number | undefined
   /** The rollout as reports show it: one frozen object, shared by every report. */
   readonly reportedRollout: { readonly id: string; readonly effective: string }
   /** The country's reasons (shared by its standings) and the birth date's: built on first use and kept here (by `coverage`). */
   placeReasons: readonly Reason[] | undefined
   ageReason: Reason | undefined
-  /** Status reasons that follow from the standing alone, built on first use and kept here (by `coverage`). */
-  readonly statusReasons: Map<ReasonCode, Reason>
+}
+
+/**
+ * The status reasons that follow from a standing alone, built on first use
+ * and kept in the standing (by `coverage`), one field per code: in the object
+ * itself, like everything an answer reads, so that a standing costs one trip
+ * to memory rather than several.
+ */
+export interface StatusReasons {
+  'rollout-not-started': Reason | undefined
+  'under-18': Reason | undefined
+  'not-started': Reason | undefined
+  'start-undetermined': Reason | undefined
+  'opted-out': Reason | undefined
+  'opted-out-before-start': Reason | undefined
 }
 
 export interface Evaluation {
@@ -243,7 +257,7 @@ function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standin
     earliest = Math.min(earliest, scenario.start)
     latest = Math.max(latest, scenario.start)
   }
-  // Fields every answer reads come first: they share the object's first cache line.
+  // Fields answers read come first, close together in memory.
   return {
     earliest,
     latest,
@@ -252,16 +266,22 @@ function computeStanding(member: MemberFacts, compiled: CompiledPolicy): Standin
     country: member.country,
     region,
     reportedRollout: reported,
+    rolloutEarliest: rolloutLow,
+    adultEarliest: birthDays === undefined ? undefined : adultLow,
+    'rollout-not-started': undefined,
+    'under-18': undefined,
+    'not-started': undefined,
+    'start-undetermined': undefined,
+    'opted-out': undefined,
+    'opted-out-before-start': undefined,
+    adultLatest: birthDays === undefined ? undefined : adultHigh,
     rollout,
     alsoReadAs,
     zones,
     zoneInferred: member.timeZone === undefined,
     scenarios,
-    rolloutFrom: [rolloutLow, rolloutHigh],
     zoneSpread: [zoneLow, zoneHigh],
     birth: member.birthDate === undefined ? undefined : member.birthDate.length === 4 ? 'year' : 'day',
-    adultFrom: birthDays === undefined ? undefined : [adultLow, adultHigh],
-    statusReasons: new Map(),
   }
 }
 

@@ -31,7 +31,7 @@ export interface CoverageReport {
   /** ISO 3166-1 alpha-2. */
   readonly country: string
   readonly region: RegionCode
-  /** The rollout that applies (for an ambiguous territory, the earliest reading). */
+  /** The rollout that applies (for an ambiguous territory, the earliest reading). Frozen, and shared between reports. */
   readonly rollout: { readonly id: string; readonly effective: string }
   /** Start of the first window of use, the earliest possible; `null` when nothing is ever used. */
   readonly from: Date | null
@@ -39,7 +39,7 @@ export interface CoverageReport {
   readonly until: Date | null
   /** Every window of use, sorted and disjoint, taken from the earliest possible start. */
   readonly windows: readonly CoverageWindow[]
-  /** The rules and assumptions behind the answer; at least one unless `covered`. */
+  /** The rules and assumptions behind the answer; at least one unless `covered`. A new array of frozen reasons, shared between reports. */
   readonly reasons: readonly Reason[]
 }
 

@@ -125,7 +125,7 @@ export type CountryResult = { ok: true; code: string } | { ok: false; problem: s
  */
 export function readCountry(input: string): CountryResult {
   // Batches name the same few countries again and again: each spelling is read once.
-  return readCache.get(input) ?? memo(readCache, input, 10_000, () => readUncached(input))
+  return memo(readCache, input, 10_000, readUncached)
 }
 
 const readCache = new Map<string, CountryResult>()

@@ -8,23 +8,29 @@
 import { inner, memo } from '../cache'
 import { DAY_MS, daysFromCivil } from './civil'
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+/** A zone's formatter, and whether `textOf` reads its text (checked on first use, see `offsetAt`). */
+type Formatter = { readonly format: Intl.DateTimeFormat; readable: boolean | undefined }
+
+const formatters = new Map<string, Formatter>()
+
+const newFormatter = (zone: string): Formatter => ({
+  format: new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    era: 'short',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }),
+  readable: undefined,
+})
 
 // Bounded like every cache here: each spelling of a zone ('europe/berlin') is a key.
-function formatter(zone: string): Intl.DateTimeFormat {
-  return memo(formatters, zone, 10_000, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      era: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }),
-  )
+function formatter(zone: string): Formatter {
+  return memo(formatters, zone, 10_000, newFormatter)
 }
 
 /**
@@ -33,16 +39,16 @@ function formatter(zone: string): Intl.DateTimeFormat {
  * `undefined`. Fixed offsets (`+01:00`, `UTC+1`) are not zones.
  */
 export function canonicalZone(zone: string): string | undefined {
-  const known = canonical.get(zone)
-  if (known !== undefined) return known ?? undefined
-  return memo(canonical, zone, 10_000, () => (/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone) ? resolvedZone(zone) : null)) ?? undefined
+  return memo(canonical, zone, 10_000, resolvedZone) ?? undefined
 }
 
 const canonical = new Map<string, string | null>()
 
+/** The zone's IANA spelling, or null (cached: a miss is remembered too). */
 function resolvedZone(zone: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return null
   try {
-    return formatter(zone).resolvedOptions().timeZone
+    return formatter(zone).format.resolvedOptions().timeZone
   } catch {
     return null
   }
@@ -98,19 +104,15 @@ function textOf(format: Intl.DateTimeFormat, epochMs: number): Fields | undefine
 
 const sameFields = (a: Fields | undefined, b: Fields) => a !== undefined && a.every((field, index) => field === b[index])
 
-// Whether each zone's formatter text is read by `textOf`: checked against `partsOf` at instants AD and BC.
-const textReadable = new WeakMap<Intl.DateTimeFormat, boolean>()
+// Where a formatter's text is checked against `partsOf`: an instant AD and one BC.
 const CHECK_AT = [Date.UTC(2025, 10, 3, 1, 2, 3), -62_167_219_200_000 /* 0000-01-01, 1 BC */]
 
 /** The offset from UTC, in milliseconds, in force in `zone` at the instant `epochMs`. */
 export function offsetAt(zone: string, epochMs: number): number {
-  const format = formatter(zone)
-  let readable = textReadable.get(format)
-  if (readable === undefined) {
-    readable = CHECK_AT.every((at) => sameFields(textOf(format, at), partsOf(format, at)))
-    textReadable.set(format, readable)
-  }
-  const [year, month, day, hour, minute, second] = (readable ? textOf(format, epochMs) : undefined) ?? partsOf(format, epochMs)
+  const entry = formatter(zone)
+  const { format } = entry
+  entry.readable ??= CHECK_AT.every((at) => sameFields(textOf(format, at), partsOf(format, at)))
+  const [year, month, day, hour, minute, second] = (entry.readable ? textOf(format, epochMs) : undefined) ?? partsOf(format, epochMs)
   const wall = daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000
   const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000)
   return wall - wholeSecond

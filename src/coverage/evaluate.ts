@@ -3,6 +3,7 @@
  * starts (one per reading of the unknown facts), the setting's on-off timeline,
  * and the windows of use.
  */
+import { inner } from '../cache'
 import type { CompiledPolicy } from '../policy/compile'
 import type { PolicyRollout, RegionCode } from '../policy/schema'
 import { daysFromCivil, digits, isLeapYear } from '../time/civil'
@@ -204,11 +205,7 @@ function standingOf(member: MemberFacts, compiled: CompiledPolicy): Standing {
   }
   lastCompiled = compiled
   lastCache = cache
-  let byZone = cache.byCountry.get(member.country)
-  if (byZone === undefined) cache.byCountry.set(member.country, (byZone = new Map()))
-  const zone = member.timeZone ?? ''
-  let byBirth = byZone.get(zone)
-  if (byBirth === undefined) byZone.set(zone, (byBirth = new Map()))
+  const byBirth = inner(inner(cache.byCountry, member.country), member.timeZone ?? '')
   const birth = birthKey(member.birthDate)
   let standing = byBirth.get(birth)
   if (standing === undefined) {

@@ -105,40 +105,30 @@ function timeZoneOf(reader: Reader, value: string): string | undefined {
   return canonicalZone(text) ?? reader.fail(AT.timeZone, value, 'is not an IANA time zone such as Europe/Berlin')
 }
 
-/** The entries of a list field, or why it is not a list; absent reads as empty. */
-function entriesOf(reader: Reader, path: Path, value: unknown): readonly unknown[] {
+/** A list field's entries, each read by `readEntry` (a plain function: no closure per member); absent reads as empty. */
+function listOf<T>(reader: Reader, list: 'optOuts' | 'optIns', value: unknown, readEntry: (reader: Reader, entry: unknown, paths: EntryPaths) => T | undefined): readonly T[] {
   if (value === undefined || value === null) return NONE
-  if (Array.isArray(value)) return value
-  reader.wrongType(path, value, 'an array')
-  return NONE
-}
-
-function optOutsOf(reader: Reader, value: unknown): MemberFacts['optOuts'] {
-  const entries = entriesOf(reader, AT.optOuts, value)
-  if (entries.length === 0) return NONE
-  const out: { at: number; via: OptOutChannel }[] = []
-  for (let index = 0; index < entries.length; index++) {
-    const paths = pathsOf('optOuts', index)
-    const optOut = reader.object(paths.entry, entries[index], OPT_OUT_FIELDS)
-    if (optOut === undefined) continue
-    const at = reader.instant(paths.at, optOut.at)
-    const via = reader.oneOf(paths.via, optOut.via, CHANNELS)
-    if (at !== undefined && via !== undefined) out.push({ at, via })
+  if (!Array.isArray(value)) return reader.wrongType(AT[list], value, 'an array') ?? NONE
+  if (value.length === 0) return NONE
+  const out: T[] = []
+  for (let index = 0; index < value.length; index++) {
+    const entry = readEntry(reader, value[index], pathsOf(list, index))
+    if (entry !== undefined) out.push(entry)
   }
   return out
 }
 
-function optInsOf(reader: Reader, value: unknown): MemberFacts['optIns'] {
-  const entries = entriesOf(reader, AT.optIns, value)
-  if (entries.length === 0) return NONE
-  const out: number[] = []
-  for (let index = 0; index < entries.length; index++) {
-    const paths = pathsOf('optIns', index)
-    const optIn = reader.object(paths.entry, entries[index], OPT_IN_FIELDS)
-    const at = optIn === undefined ? undefined : reader.instant(paths.at, optIn.at)
-    if (at !== undefined) out.push(at)
-  }
-  return out
+function readOptOut(reader: Reader, entry: unknown, paths: EntryPaths): { at: number; via: OptOutChannel } | undefined {
+  const optOut = reader.object(paths.entry, entry, OPT_OUT_FIELDS)
+  if (optOut === undefined) return undefined
+  const at = reader.instant(paths.at, optOut.at)
+  const via = reader.oneOf(paths.via, optOut.via, CHANNELS)
+  return at === undefined || via === undefined ? undefined : { at, via }
+}
+
+function readOptIn(reader: Reader, entry: unknown, paths: EntryPaths): number | undefined {
+  const optIn = reader.object(paths.entry, entry, OPT_IN_FIELDS)
+  return optIn === undefined ? undefined : reader.instant(paths.at, optIn.at)
 }
 
 /** Reads a member; problems go to `reader`, and the result is only meaningful when it has none. */
@@ -160,8 +150,8 @@ export function readMember(reader: Reader, input: unknown): MemberFacts | undefi
     birthDate: birthText === undefined ? undefined : birthDateOf(reader, birthText),
     timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
     secondarySchool: school === true,
-    optOuts: optOutsOf(reader, record.optOuts),
-    optIns: optInsOf(reader, record.optIns),
+    optOuts: listOf(reader, 'optOuts', record.optOuts, readOptOut),
+    optIns: listOf(reader, 'optIns', record.optIns, readOptIn),
   }
 }
 

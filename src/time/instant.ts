@@ -18,9 +18,8 @@ const COLON = 0x3a
 export function scanInstant(text: string): number | string {
   const length = text.length
   // Characters by code (a string index makes a one-character string).
-  const code = (index: number) => text.charCodeAt(index)
-  if (length < 16 || code(4) !== DASH || code(7) !== DASH || code(13) !== COLON) return formProblem(text)
-  const separator = code(10)
+  if (length < 16 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(13) !== COLON) return formProblem(text)
+  const separator = text.charCodeAt(10)
   if (separator !== 0x54 /* T */ && separator !== 0x74 /* t */ && separator !== 0x20 /* space */) return NOT_AN_INSTANT
   const year = digits(text, 0, 4)
   const month = digits(text, 5, 2)
@@ -31,29 +30,29 @@ export function scanInstant(text: string): number | string {
   let at = 16
   let second = 0
   let ms = 0
-  if (code(at) === COLON) {
+  if (text.charCodeAt(at) === COLON) {
     second = digits(text, at + 1, 2)
     if (second < 0) return NOT_AN_INSTANT
     at += 3
-    if (code(at) === 0x2e /* . */ || code(at) === 0x2c /* , */) {
+    if (text.charCodeAt(at) === 0x2e /* . */ || text.charCodeAt(at) === 0x2c /* , */) {
       let end = at + 1
       while (end < length && end - at <= 9 && digits(text, end, 1) >= 0) end++
       const count = end - at - 1
       if (count === 0 || count > 9) return NOT_AN_INSTANT
       // Milliseconds: the first three digits, padded; finer ones are dropped.
-      for (let index = at + 1; index < at + 4; index++) ms = ms * 10 + (index < end ? code(index) - 48 : 0)
+      for (let index = at + 1; index < at + 4; index++) ms = ms * 10 + (index < end ? text.charCodeAt(index) - 48 : 0)
       at = end
     }
   }
   let offset = 0
   let zoned = false
   if (at < length) {
-    const sign = code(at)
+    const sign = text.charCodeAt(at)
     if ((sign === 0x5a /* Z */ || sign === 0x7a /* z */) && at + 1 === length) zoned = true
     else {
       if (sign !== PLUS && sign !== DASH) return NOT_AN_INSTANT
       const offsetHours = digits(text, at + 1, 2)
-      const colon = code(at + 3) === COLON ? 1 : 0
+      const colon = text.charCodeAt(at + 3) === COLON ? 1 : 0
       const offsetMinutes = digits(text, at + 3 + colon, 2)
       if (offsetHours < 0 || offsetMinutes < 0 || at + 5 + colon !== length) return NOT_AN_INSTANT
       zoned = true

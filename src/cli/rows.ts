@@ -140,8 +140,8 @@ export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutR
   return {
     id: read.id,
     status,
-    country: evaluation.standing.country,
-    region: evaluation.standing.region,
+    country: evaluation.locality.country,
+    region: evaluation.locality.region,
     from: from === null ? null : iso(from),
     until: until === null ? null : iso(until),
     reasons: reasons.map((reason) => reason.code),

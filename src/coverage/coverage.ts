@@ -3,13 +3,13 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
-import { inner, memo } from '../cache'
 import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, type Span, type Standing, type StatusReasons, windowsOf } from './evaluate'
+import { type Evaluation, evaluate, isOn, type Span, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
+import type { Locality, LocalityReasons, Standing, StandingReasons } from './standings'
 
 /** The member's status at `asOf`. */
 export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
@@ -48,13 +48,8 @@ export type SafeResult<T> = { success: true; data: T } | { success: false; error
 
 /** The facts and assumptions every answer rests on: a new array, for the caller to add to. */
 export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  const { standing } = evaluation
-  // Kept on the standing: the country's reasons (one array for all its
-  // standings, so likely in the CPU's cache) and the birth date's reason.
-  standing.placeReasons ??= placeReasons(standing, policy)
-  standing.ageReason ??= Object.freeze(ageReason(standing, policy))
-  const reasons = standing.placeReasons.slice()
-  reasons.push(standing.ageReason)
+  const reasons = evaluation.locality.reasons.slice()
+  reasons.push(evaluation.ageReason)
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
   }
@@ -68,69 +63,32 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
   return reasons
 }
 
-const placeReasonCache = new WeakMap<Policy, Map<string, readonly Reason[]>>()
-
-/** The reasons that follow from the country (and whether its zone was inferred): built once per country. */
-function placeReasons(standing: Standing, policy: Policy): readonly Reason[] {
-  const key = `${standing.country} ${standing.zoneInferred ? 'inferred' : 'given'}`
-  return memo(inner(placeReasonCache, policy), key, 1_000, () => {
-    const { rollout, region, country } = standing
-    const reasons: Reason[] = [
-      {
-        code: 'rollout',
-        message: `${country} is in region ${region} (${policy.regions[region].name}); rollout "${rollout.id}" takes effect on ${rollout.effective} (${rollout.confidence}), at the start of that day in the member's time zone`,
-        source: rollout.source,
-      },
-    ]
-    const territory = policy.territories[country]
-    if (standing.alsoReadAs !== undefined && territory !== undefined) {
-      reasons.push({
-        code: 'territory-ambiguous',
-        message: `${territory.note}; read as ${region} for the earliest start, and as ${standing.alsoReadAs} for the latest`,
-        source: territory.source,
-      })
-    }
-    if (standing.zoneInferred) {
-      const [low, high] = standing.zoneSpread
-      reasons.push({
-        code: 'time-zone-inferred',
-        message:
-          `No time zone given; used ${country}'s zones (${standing.zones.join(', ')})` +
-          (low === high ? '' : `, whose days start at different instants: the rollout starts there between ${iso(low)} and ${iso(high)}`),
-        source: rollout.source,
-      })
-    }
-    return reasons.map((reason) => Object.freeze(reason))
-  })
+/**
+ * A status reason that depends only on the locality (or, for the codes of
+ * {@link StandingReasons}, the standing): built once, kept in it, shared (frozen).
+ */
+function localityReason(locality: Locality, policy: Policy, code: keyof LocalityReasons): Reason {
+  return (locality[code] ??= Object.freeze(buildStatusReason(locality, policy, code)))
 }
-
-/** What the birth date says, or that none was given. */
-function ageReason(standing: Standing, policy: Policy): Reason {
-  if (standing.birth === undefined) {
-    return { code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source }
-  }
-  const low = standing.adultEarliest ?? 0
-  const high = standing.adultLatest ?? 0
-  const at = low === high ? `at ${iso(low)}` : `between ${iso(low)} and ${iso(high)}`
-  return standing.birth === 'day'
-    ? { code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${at}, the start of that birthday in their time zone`, source: policy.age.source }
-    : { code: 'birth-year-only', message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${at}`, source: policy.age.source }
-}
-
-type StatusCode = keyof StatusReasons
-
-/** A status reason that depends only on the member's standing: built once, kept in it, shared (frozen). */
-function standingReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
+function standingReason(standing: Standing, policy: Policy, code: keyof StandingReasons): Reason {
   return (standing[code] ??= Object.freeze(buildStatusReason(standing, policy, code)))
 }
 
-function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode): Reason {
-  const { rollout } = standing
+function buildStatusReason(of: Locality | Standing, policy: Policy, code: keyof LocalityReasons | keyof StandingReasons): Reason {
+  const locality = 'locality' in of ? of.locality : of
+  const { rollout } = locality
   switch (code) {
     case 'rollout-not-started':
-      return { code, message: `The rollout "${rollout.id}" starts at ${iso(standing.rolloutEarliest)} at the earliest`, source: rollout.source }
+      return { code, message: `The rollout "${rollout.id}" starts at ${iso(locality.rolloutEarliest)} at the earliest`, source: rollout.source }
+    case 'opted-out':
+      return { code, message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }
+    case 'opted-out-before-start':
+      return { code, message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }
+  }
+  const standing = of as Standing
+  switch (code) {
     case 'under-18':
-      return { code, message: `The member is under ${policy.age.adultAge} until ${iso(standing.adultEarliest ?? 0)} at the earliest`, source: policy.age.source }
+      return { code, message: `The member is under ${policy.age.adultAge} until ${iso(standing.adultEarliest)} at the earliest`, source: policy.age.source }
     case 'not-started':
       return { code, message: `The member's coverage starts at ${iso(standing.earliest)} at the earliest`, source: rollout.source }
     case 'start-undetermined':
@@ -139,22 +97,18 @@ function buildStatusReason(standing: Standing, policy: Policy, code: StatusCode)
         message: `asOf lies between the earliest possible start (${iso(standing.earliest)}) and the latest (${iso(standing.latest)}); which applies depends on facts not given`,
         source: rollout.source,
       }
-    case 'opted-out':
-      return { code, message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }
-    case 'opted-out-before-start':
-      return { code, message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }
   }
 }
 
 /** Adds why the member is not (or not certainly) covered at `asOf`. */
 function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): void {
-  const { standing } = evaluation
+  const { locality, standing } = evaluation
   if (evaluation.excluded) return
-  if (!windowsExist) return void reasons.push(standingReason(standing, policy, 'opted-out-before-start'))
-  if (asOf < standing.earliest) {
+  if (!windowsExist) return void reasons.push(localityReason(locality, policy, 'opted-out-before-start'))
+  if (asOf < evaluation.earliest) {
     const before = reasons.length
-    if (asOf < standing.rolloutEarliest) reasons.push(standingReason(standing, policy, 'rollout-not-started'))
-    if (standing.adultEarliest !== undefined && asOf < standing.adultEarliest) reasons.push(standingReason(standing, policy, 'under-18'))
+    if (asOf < locality.rolloutEarliest) reasons.push(localityReason(locality, policy, 'rollout-not-started'))
+    if (asOf < evaluation.adultEarliest) reasons.push(standingReason(standing, policy, 'under-18'))
     // Each reading starts later than asOf, though neither the rollout nor the
     // birthday alone does in all readings at once.
     if (reasons.length === before) reasons.push(standingReason(standing, policy, 'not-started'))
@@ -164,11 +118,11 @@ function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Pol
     reasons.push(
       evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
         ? { code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }
-        : standingReason(standing, policy, 'opted-out'),
+        : localityReason(locality, policy, 'opted-out'),
     )
     return
   }
-  if (asOf < standing.latest) reasons.push(standingReason(standing, policy, 'start-undetermined'))
+  if (asOf < evaluation.latest) reasons.push(standingReason(standing, policy, 'start-undetermined'))
 }
 
 /** A window as reports show it: `Date`s, `null` for an open end. */
@@ -191,10 +145,9 @@ export interface Answer {
 
 /** The answer for an evaluated member at `asOf`. */
 function answer(evaluation: Evaluation, policy: Policy, asOf: number): Answer {
-  const { standing, excluded } = evaluation
   const spans = windowsOf(evaluation)
-  const on = !excluded && isOn(evaluation.on, asOf)
-  const status: CoverageStatus = on && asOf >= standing.latest ? 'covered' : on && asOf >= standing.earliest ? 'undetermined' : 'not-covered'
+  const on = !evaluation.excluded && isOn(evaluation.on, asOf)
+  const status: CoverageStatus = on && asOf >= evaluation.latest ? 'covered' : on && asOf >= evaluation.earliest ? 'undetermined' : 'not-covered'
   const reasons = contextReasons(evaluation, policy)
   addStatusReasons(reasons, evaluation, policy, asOf, spans.length > 0)
   const last = spans[spans.length - 1]
@@ -209,14 +162,14 @@ function answer(evaluation: Evaluation, policy: Policy, asOf: number): Answer {
 }
 
 /** The report of an answer. */
-function report({ evaluation: { standing }, status, spans, from, until, reasons }: Answer, policy: Policy, asOf: number): CoverageReport {
+function report({ evaluation: { locality }, status, spans, from, until, reasons }: Answer, policy: Policy, asOf: number): CoverageReport {
   return {
     policy: policy.id,
     asOf: new Date(asOf),
     status,
-    country: standing.country,
-    region: standing.region,
-    rollout: standing.reportedRollout,
+    country: locality.country,
+    region: locality.region,
+    rollout: locality.reportedRollout,
     from: from === null ? null : new Date(from),
     until: until === null ? null : new Date(until),
     windows: spans.map(windowOf),

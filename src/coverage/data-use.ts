@@ -2,10 +2,11 @@
 import { type Reader, reading } from '../input'
 import type { Category } from '../policy/schema'
 import { contextReasons } from './coverage'
-import { type Evaluation, type Scenario, evaluate, windowsFrom } from './evaluate'
+import { type Evaluation, evaluate, windowsFrom } from './evaluate'
 import { type InstantInput, type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, readOptions } from './options'
 import { iso, type Reason, type ReasonCode } from './reasons'
+import type { Scenario } from './standings'
 
 /** One item of a member's data. */
 export interface DataItem {
@@ -58,7 +59,7 @@ function explain(code: ReasonCode, evaluation: Evaluation, createdAt: number): s
     case 'created-under-18':
       return 'The item was created while the member was under 18; the policy is silent on such data'
     case 'not-started':
-      return `Use of the member's data has not started at asOf (it starts at ${iso(evaluation.standing.earliest)} at the earliest)`
+      return `Use of the member's data has not started at asOf (it starts at ${iso(evaluation.earliest)} at the earliest)`
     case 'retained':
       return 'Use has stopped, but the item existed during a window of use: it may sit in models trained then; opting out does not undo training'
     case 'created-after-use':
@@ -117,7 +118,7 @@ export function dataUse(member: MemberInput, item: DataItem, options?: CoverageO
   const undetermined: Reason = {
     code: 'start-undetermined',
     message: `The answer differs between readings of facts not given (${[...new Set(answers.map((answer) => answer.status))].join(' or ')})`,
-    source: evaluation.standing.rollout.source,
+    source: evaluation.locality.rollout.source,
   }
   return { status: 'undetermined', reasons: [undetermined, used, ...found, ...context] }
 }

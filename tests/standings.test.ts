@@ -1,0 +1,97 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { coverage } from '../src/index'
+import { compilePolicy } from '../src/policy/compile'
+import { linkedinGenAi } from '../src/policy/linkedin'
+import { ADULT_EARLIEST, birthCode, cacheOf, EARLIEST, LATEST, type Standing, StandingTable } from '../src/coverage/standings'
+import { formatCivilDate } from '../src/time/civil'
+
+/** A stand-in standing: the table reads only its locality's id, its instants and its age reason. */
+function fakeStanding(locality: number, birth: number): Standing {
+  return {
+    locality: { id: locality },
+    earliest: locality * 1e6 + birth,
+    latest: locality * 1e6 + birth + 0.5,
+    adultEarliest: -birth,
+    ageReason: { code: 'age-not-given', message: `${locality}/${birth}` },
+  } as unknown as Standing
+}
+
+describe('StandingTable', () => {
+  test('finds every standing added, with its instants and age reason, across growth', () => {
+    const table = new StandingTable()
+    const keys: [number, number][] = []
+    // Neighbouring keys in both halves: the pattern real members give (consecutive days, few localities).
+    for (let locality = 0; locality < 40; locality++) for (let birth = 0; birth < 500; birth++) keys.push([locality, birth * 7 + 10_001])
+    const absentBefore = keys.filter(([locality, birth]) => {
+      const free = table.find(locality, birth) < 0
+      table.add(fakeStanding(locality, birth), birth)
+      return free
+    })
+    expect(absentBefore.length).toBe(keys.length)
+    expect(table.size).toBe(keys.length)
+    const wrong = keys.filter(([locality, birth]) => {
+      const slot = table.find(locality, birth)
+      const standing = table.standing(slot)
+      return (
+        standing.locality.id !== locality ||
+        table.instant(slot, EARLIEST) !== standing.earliest ||
+        table.instant(slot, LATEST) !== standing.latest ||
+        table.instant(slot, ADULT_EARLIEST) !== -birth ||
+        table.ageReason(slot) !== standing.ageReason
+      )
+    })
+    expect(wrong).toEqual([])
+    expect(table.find(40, 10_001)).toBeLessThan(0)
+    expect(table.find(0, 10_002)).toBeLessThan(0)
+  })
+
+  test('keys that differ only in the locality or only in the birth code stay apart (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 2 ** 22 - 1 })), { selector: ([a, b]) => `${a} ${b}`, maxLength: 600 }), (keys) => {
+        const table = new StandingTable()
+        for (const [locality, birth] of keys) table.add(fakeStanding(locality, birth), birth)
+        return keys.every(([locality, birth]) => table.standing(table.find(locality, birth)).earliest === locality * 1e6 + birth)
+      }),
+    )
+  })
+})
+
+describe('birthCode', () => {
+  const cases = [
+    { name: 'none', birth: undefined, code: 0 },
+    { name: 'year 0001 alone', birth: '0001', code: 2 },
+    { name: 'year 9999 alone', birth: '9999', code: 10_000 },
+    { name: '0001-01-01, the first full date', birth: '0001-01-01', code: 10_001 },
+    { name: '0001-01-02', birth: '0001-01-02', code: 10_002 },
+  ] as const
+  for (const { name, birth, code } of cases) test(name, () => expect(birthCode(birth)).toBe(code))
+
+  test('9999-12-31 stays below 2^22, the room a key gives it', () => {
+    expect(birthCode('9999-12-31')).toBeLessThan(2 ** 22)
+  })
+
+  test('distinct birth dates, full or year alone, have distinct codes (property)', () => {
+    const date = fc.oneof(
+      fc.integer({ min: -719_162, max: 2_932_896 }).map(formatCivilDate),
+      fc.integer({ min: 1, max: 9999 }).map((year) => String(year).padStart(4, '0')),
+    )
+    fc.assert(fc.property(date, date, (a, b) => (a === b) === (birthCode(a) === birthCode(b))))
+  })
+})
+
+describe('the standings cache', () => {
+  test('is emptied when full, and answers stay the same after', () => {
+    const compiled = compilePolicy(linkedinGenAi)
+    const member = { country: 'DE', timeZone: 'Europe/Berlin', birthDate: '2008-01-01' }
+    const asOf = '2026-01-01T00:00:00Z'
+    const before = coverage(member, { asOf })
+    const first = cacheOf(compiled)
+    // Distinct birth dates in one zone fill the table: 1900-01-01 onwards.
+    for (let day = -25_567; first.table.size < 50_000; day++) coverage({ country: 'DE', timeZone: 'Europe/Berlin', birthDate: formatCivilDate(day) }, { asOf })
+    const second = cacheOf(compiled)
+    expect(second).not.toBe(first)
+    expect(second.table.size).toBe(0)
+    expect(coverage(member, { asOf })).toEqual(before)
+  })
+})

@@ -3,12 +3,19 @@
  * or valid `Date` objects. A string without an offset names no instant (it
  * would depend on some zone) and is refused, never guessed.
  */
-import { DAY_MS, daysFromCivil, daysInMonth, digits } from './civil'
+import { DAY_MS, daysFromCivil, daysInMonth } from './civil'
 
 const NOT_AN_INSTANT = 'is not an ISO 8601 instant such as 2025-11-03T09:30:00+01:00'
 const DASH = 0x2d
 const PLUS = 0x2b
 const COLON = 0x3a
+
+/** The value of the two ASCII digits of `text` at `at`, or -1 (also past the end). */
+function pair(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48
+  const ones = text.charCodeAt(at + 1) - 48
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
+}
 
 /**
  * Scans `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]` into epoch
@@ -21,26 +28,29 @@ export function scanInstant(text: string): number | string {
   if (length < 16 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(13) !== COLON) return formProblem(text)
   const separator = text.charCodeAt(10)
   if (separator !== 0x54 /* T */ && separator !== 0x74 /* t */ && separator !== 0x20 /* space */) return NOT_AN_INSTANT
-  const year = digits(text, 0, 4)
-  const month = digits(text, 5, 2)
-  const day = digits(text, 8, 2)
-  const hour = digits(text, 11, 2)
-  const minute = digits(text, 14, 2)
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return NOT_AN_INSTANT
+  const century = pair(text, 0)
+  const yearOf = pair(text, 2)
+  const month = pair(text, 5)
+  const day = pair(text, 8)
+  const hour = pair(text, 11)
+  const minute = pair(text, 14)
+  if (century < 0 || yearOf < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return NOT_AN_INSTANT
+  const year = century * 100 + yearOf
   let at = 16
   let second = 0
   let ms = 0
   if (text.charCodeAt(at) === COLON) {
-    second = digits(text, at + 1, 2)
+    second = pair(text, at + 1)
     if (second < 0) return NOT_AN_INSTANT
     at += 3
-    if (text.charCodeAt(at) === 0x2e /* . */ || text.charCodeAt(at) === 0x2c /* , */) {
+    const mark = text.charCodeAt(at)
+    if (mark === 0x2e /* . */ || mark === 0x2c /* , */) {
+      // Milliseconds: the first three digits, padded; finer ones are dropped.
       let end = at + 1
-      while (end < length && end - at <= 9 && digits(text, end, 1) >= 0) end++
+      for (let digit = text.charCodeAt(end) - 48; digit >= 0 && digit <= 9; digit = text.charCodeAt(++end) - 48) if (end - at <= 3) ms = ms * 10 + digit
       const count = end - at - 1
       if (count === 0 || count > 9) return NOT_AN_INSTANT
-      // Milliseconds: the first three digits, padded; finer ones are dropped.
-      for (let index = at + 1; index < at + 4; index++) ms = ms * 10 + (index < end ? text.charCodeAt(index) - 48 : 0)
+      if (count < 3) ms *= count === 1 ? 100 : 10
       at = end
     }
   }
@@ -51,17 +61,18 @@ export function scanInstant(text: string): number | string {
     if ((sign === 0x5a /* Z */ || sign === 0x7a /* z */) && at + 1 === length) zoned = true
     else {
       if (sign !== PLUS && sign !== DASH) return NOT_AN_INSTANT
-      const offsetHours = digits(text, at + 1, 2)
+      const offsetHours = pair(text, at + 1)
       const colon = text.charCodeAt(at + 3) === COLON ? 1 : 0
-      const offsetMinutes = digits(text, at + 3 + colon, 2)
+      const offsetMinutes = pair(text, at + 3 + colon)
       if (offsetHours < 0 || offsetMinutes < 0 || at + 5 + colon !== length) return NOT_AN_INSTANT
       zoned = true
       offset = (sign === DASH ? -1 : 1) * (offsetHours * 3_600_000 + offsetMinutes * 60_000)
       if (offsetHours > 23 || offsetMinutes > 59) return fieldProblem(year, month, day, hour, minute, second) ?? 'has an offset beyond ±23:59'
     }
   }
-  const problem = fieldProblem(year, month, day, hour, minute, second)
-  if (problem !== undefined) return problem
+  // Every field in range (the common case) needs no look at the calendar beyond the 28th.
+  const valid = year >= 1 && month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(year, month)) && hour <= 23 && minute <= 59 && second <= 59
+  if (!valid) return fieldProblem(year, month, day, hour, minute, second) as string
   if (!zoned) return 'has no offset; add Z or an offset such as +01:00'
   return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms - offset
 }

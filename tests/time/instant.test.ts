@@ -11,6 +11,7 @@ describe('readInstant', () => {
     { input: '2025-11-03 09:30:00+01:00', out: '2025-11-03T08:30:00.000Z' },
     { input: '2025-11-03T09:30:00.123456789-05:30', out: '2025-11-03T15:00:00.123Z' },
     { input: '2025-11-03T09:30:00,5+0100', out: '2025-11-03T08:30:00.500Z' },
+    { input: '2025-11-03T09:30:00.12Z', out: '2025-11-03T09:30:00.120Z' },
     { input: '2024-02-29T23:59:59.999+23:59', out: '2024-02-29T00:00:59.999Z' },
     { input: '0099-01-01T00:00:00Z', out: '0099-01-01T00:00:00.000Z' },
     { input: new Date('2025-11-03T00:00:00Z'), out: '2025-11-03T00:00:00.000Z' },
@@ -34,6 +35,9 @@ describe('readInstant', () => {
     { input: '+275760-09-13T00:00:00Z', problem: 'not an ISO 8601 instant' },
     { input: 'Mon, 03 Nov 2025 00:00:00 GMT', problem: 'not an ISO 8601 instant' },
     { input: '', problem: 'not an ISO 8601 instant' },
+    { input: '2025-11-03T09:30:00.Z', problem: 'not an ISO 8601 instant' },
+    { input: '2025-11-03T09:30:00.1234567890Z', problem: 'not an ISO 8601 instant' },
+    { input: '2025-11-03T09:30:00.123', problem: 'has no offset' },
     { input: new Date(Number.NaN), problem: 'names no instant' },
   ] as const
   for (const { input, problem } of bad) {

@@ -70,13 +70,19 @@ export class Reader {
 /** What reading an argument gave: the value, or the problems found. */
 export type Read<T> = { ok: true; value: T } | { ok: false; kind: InputKind; issues: PolicyIssue[] }
 
+// A reader that found no problems, kept for the next call: two of them per
+// query would otherwise be made and dropped. A reading that calls back into
+// the library (a getter that queries) finds none spare and makes its own.
+let spare: Reader | undefined
+
 /**
  * Runs `read(reader, input)` with a Reader; a getter or proxy trap that throws
  * becomes an issue. Throws nothing. The input is passed along rather than
  * captured in a closure: this runs twice per query.
  */
 export function tryReading<T, I>(kind: InputKind, read: (reader: Reader, input: I) => T, input: I): Read<T> {
-  const reader = new Reader()
+  const reader = spare ?? new Reader()
+  spare = undefined
   let value: T
   try {
     value = read(reader, input)
@@ -84,7 +90,9 @@ export function tryReading<T, I>(kind: InputKind, read: (reader: Reader, input: 
     if (error instanceof PolicyInputError) return { ok: false, kind: error.input, issues: [...error.issues] }
     return { ok: false, kind, issues: [{ path: [], message: `could not be read: ${error instanceof Error ? error.message : String(error)}` }] }
   }
-  return reader.issues.length > 0 ? { ok: false, kind, issues: reader.issues } : { ok: true, value }
+  if (reader.issues.length > 0) return { ok: false, kind, issues: reader.issues }
+  spare = reader
+  return { ok: true, value }
 }
 
 /** `tryReading` that throws the problems as a PolicyInputError. */

@@ -4,7 +4,7 @@
 // is acceptable, the right answer. Decisions are documented in the README.
 import { spawnSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, isPolicyInputError, resolveRegion } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, resolveRegion, safeCoverage } from '../src/index'
 
 type Outcome = { error: string; says?: string } | { answer: (run: () => unknown) => void }
 type Case = { name: string; run: () => unknown; expect: Outcome }
@@ -87,6 +87,9 @@ const library: Case[] = [
   { name: 'a transparent Proxy member is accepted', run: () => coverage(new Proxy({ country: 'DE', timeZone: 'Europe/Berlin' }, {}), { asOf }), expect: { answer: fromIs(BERLIN_START) } },
   { name: 'a Proxy whose trap throws is refused, not crashed on', run: () => coverage(new Proxy({ country: 'DE' }, { get() { throw new Error('trap') } }), { asOf }), expect: { error: '', says: 'could not be read: trap' } },
   { name: 'a getter for country is read', run: () => coverage({ get country() { return 'DE' }, timeZone: 'Europe/Berlin' }, { asOf }), expect: { answer: fromIs(BERLIN_START) } },
+  // Readers are reused between queries: a query made while another is being read must not share one.
+  { name: 'a getter that queries the library (refused there) leaves the outer answer intact', run: () => coverage({ get country() { return safeCoverage({ country: 'Atlantis' }).success ? 'FR' : 'DE' }, timeZone: 'Europe/Berlin' }, { asOf }), expect: { answer: fromIs(BERLIN_START) } },
+  { name: "a getter that queries the library (answered there) keeps the outer member's own error", run: () => coverage({ get country() { return safeCoverage({ country: 'FR' }).success ? 'DE' : 'FR' }, birthDate: 'soon' }), expect: { error: 'birthDate', says: '"soon" is not a birth date' } },
   // options
   { name: 'asOf 2026-13-01 is refused', run: () => coverage({ country: 'DE' }, { asOf: '2026-13-01T00:00:00Z' }), expect: { error: 'asOf', says: 'no such calendar date' } },
   { name: 'asOf "" is refused', run: () => coverage({ country: 'DE' }, { asOf: '' }), expect: { error: 'asOf' } },

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { coverage } from '../src/index'
 import { compilePolicy } from '../src/policy/compile'
 import { linkedinGenAi } from '../src/policy/linkedin'
-import { ADULT_EARLIEST, birthCode, cacheOf, EARLIEST, LATEST, type Standing, StandingTable } from '../src/coverage/standings'
+import { ADULT_EARLIEST, AGE_REASON, birthCode, cacheOf, EARLIEST, LATEST, STANDING, type Standing, StandingTable, START_UNDETERMINED } from '../src/coverage/standings'
 import { formatCivilDate } from '../src/time/civil'
 
 /** A stand-in standing: the table reads only its locality's id, its instants and its age reason. */
@@ -18,27 +18,33 @@ function fakeStanding(locality: number, birth: number): Standing {
 }
 
 describe('StandingTable', () => {
-  test('finds every standing added, with its instants and age reason, across growth', () => {
+  const standingIn = (table: StandingTable, slot: number) => table.objects[table.objectsAt(slot) + STANDING] as Standing
+
+  test('finds every standing added, with its instants, age reason and kept reasons, across growth', () => {
     const table = new StandingTable()
     const keys: [number, number][] = []
     // Neighbouring keys in both halves: the pattern real members give (consecutive days, few localities).
     for (let locality = 0; locality < 40; locality++) for (let birth = 0; birth < 500; birth++) keys.push([locality, birth * 7 + 10_001])
     const absentBefore = keys.filter(([locality, birth]) => {
       const free = table.find(locality, birth) < 0
-      table.add(fakeStanding(locality, birth), birth)
+      const slot = table.add(fakeStanding(locality, birth), birth)
+      // A reason kept in the row must move with it when the table grows.
+      table.objects[table.objectsAt(slot) + START_UNDETERMINED] = { code: 'start-undetermined', message: `${locality}/${birth}` }
       return free
     })
     expect(absentBefore.length).toBe(keys.length)
     expect(table.size).toBe(keys.length)
     const wrong = keys.filter(([locality, birth]) => {
       const slot = table.find(locality, birth)
-      const standing = table.standing(slot)
+      const standing = standingIn(table, slot)
+      const at = table.objectsAt(slot)
       return (
         standing.locality.id !== locality ||
         table.instant(slot, EARLIEST) !== standing.earliest ||
         table.instant(slot, LATEST) !== standing.latest ||
         table.instant(slot, ADULT_EARLIEST) !== -birth ||
-        table.ageReason(slot) !== standing.ageReason
+        table.objects[at + AGE_REASON] !== standing.ageReason ||
+        (table.objects[at + START_UNDETERMINED] as { message: string } | undefined)?.message !== `${locality}/${birth}`
       )
     })
     expect(wrong).toEqual([])
@@ -51,7 +57,7 @@ describe('StandingTable', () => {
       fc.property(fc.uniqueArray(fc.tuple(fc.integer({ min: 0, max: 9_999 }), fc.integer({ min: 0, max: 2 ** 22 - 1 })), { selector: ([a, b]) => `${a} ${b}`, maxLength: 600 }), (keys) => {
         const table = new StandingTable()
         for (const [locality, birth] of keys) table.add(fakeStanding(locality, birth), birth)
-        return keys.every(([locality, birth]) => table.standing(table.find(locality, birth)).earliest === locality * 1e6 + birth)
+        return keys.every(([locality, birth]) => standingIn(table, table.find(locality, birth)).earliest === locality * 1e6 + birth)
       }),
     )
   })

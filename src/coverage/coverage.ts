@@ -9,7 +9,7 @@ import { type Evaluation, evaluate, isOn, type Span, windowsOf } from './evaluat
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
-import type { Locality, LocalityReasons, Standing, StandingReasons } from './standings'
+import { type Locality, NOT_STARTED, START_UNDETERMINED, UNDER_18 } from './standings'
 
 /** The member's status at `asOf`. */
 export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
@@ -63,66 +63,61 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
   return reasons
 }
 
-/**
- * A status reason that depends only on the locality (or, for the codes of
- * {@link StandingReasons}, the standing): built once, kept in it, shared (frozen).
- */
-function localityReason(locality: Locality, policy: Policy, code: keyof LocalityReasons): Reason {
-  return (locality[code] ??= Object.freeze(buildStatusReason(locality, policy, code)))
-}
-function standingReason(standing: Standing, policy: Policy, code: keyof StandingReasons): Reason {
-  return (standing[code] ??= Object.freeze(buildStatusReason(standing, policy, code)))
+// The status reasons: each built on first use and kept, frozen and shared by
+// every report, in the locality or in the standing's table row.
+
+function rolloutNotStarted(locality: Locality): Reason {
+  const { rollout } = locality
+  return (locality['rollout-not-started'] ??= Object.freeze({ code: 'rollout-not-started', message: `The rollout "${rollout.id}" starts at ${iso(locality.rolloutEarliest)} at the earliest`, source: rollout.source }))
 }
 
-function buildStatusReason(of: Locality | Standing, policy: Policy, code: keyof LocalityReasons | keyof StandingReasons): Reason {
-  const locality = 'locality' in of ? of.locality : of
-  const { rollout } = locality
-  switch (code) {
-    case 'rollout-not-started':
-      return { code, message: `The rollout "${rollout.id}" starts at ${iso(locality.rolloutEarliest)} at the earliest`, source: rollout.source }
-    case 'opted-out':
-      return { code, message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }
-    case 'opted-out-before-start':
-      return { code, message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }
-  }
-  const standing = of as Standing
-  switch (code) {
-    case 'under-18':
-      return { code, message: `The member is under ${policy.age.adultAge} until ${iso(standing.adultEarliest)} at the earliest`, source: policy.age.source }
-    case 'not-started':
-      return { code, message: `The member's coverage starts at ${iso(standing.earliest)} at the earliest`, source: rollout.source }
-    case 'start-undetermined':
-      return {
-        code,
-        message: `asOf lies between the earliest possible start (${iso(standing.earliest)}) and the latest (${iso(standing.latest)}); which applies depends on facts not given`,
-        source: rollout.source,
-      }
-  }
+function optedOut(locality: Locality, policy: Policy): Reason {
+  return (locality['opted-out'] ??= Object.freeze({ code: 'opted-out', message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }))
+}
+
+function optedOutBeforeStart(locality: Locality, policy: Policy): Reason {
+  return (locality['opted-out-before-start'] ??= Object.freeze({ code: 'opted-out-before-start', message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }))
+}
+
+function under18({ objects, at, adultEarliest }: Evaluation, policy: Policy): Reason {
+  return (objects[at + UNDER_18] ??= Object.freeze({ code: 'under-18', message: `The member is under ${policy.age.adultAge} until ${iso(adultEarliest)} at the earliest`, source: policy.age.source })) as Reason
+}
+
+function notStarted({ objects, at, earliest, locality }: Evaluation): Reason {
+  return (objects[at + NOT_STARTED] ??= Object.freeze({ code: 'not-started', message: `The member's coverage starts at ${iso(earliest)} at the earliest`, source: locality.rollout.source })) as Reason
+}
+
+function startUndetermined({ objects, at, earliest, latest, locality }: Evaluation): Reason {
+  return (objects[at + START_UNDETERMINED] ??= Object.freeze({
+    code: 'start-undetermined',
+    message: `asOf lies between the earliest possible start (${iso(earliest)}) and the latest (${iso(latest)}); which applies depends on facts not given`,
+    source: locality.rollout.source,
+  })) as Reason
 }
 
 /** Adds why the member is not (or not certainly) covered at `asOf`. */
 function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): void {
-  const { locality, standing } = evaluation
+  const { locality } = evaluation
   if (evaluation.excluded) return
-  if (!windowsExist) return void reasons.push(localityReason(locality, policy, 'opted-out-before-start'))
+  if (!windowsExist) return void reasons.push(optedOutBeforeStart(locality, policy))
   if (asOf < evaluation.earliest) {
     const before = reasons.length
-    if (asOf < locality.rolloutEarliest) reasons.push(localityReason(locality, policy, 'rollout-not-started'))
-    if (asOf < evaluation.adultEarliest) reasons.push(standingReason(standing, policy, 'under-18'))
+    if (asOf < locality.rolloutEarliest) reasons.push(rolloutNotStarted(locality))
+    if (asOf < evaluation.adultEarliest) reasons.push(under18(evaluation, policy))
     // Each reading starts later than asOf, though neither the rollout nor the
     // birthday alone does in all readings at once.
-    if (reasons.length === before) reasons.push(standingReason(standing, policy, 'not-started'))
+    if (reasons.length === before) reasons.push(notStarted(evaluation))
     return
   }
   if (!isOn(evaluation.on, asOf)) {
     reasons.push(
       evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
         ? { code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }
-        : localityReason(locality, policy, 'opted-out'),
+        : optedOut(locality, policy),
     )
     return
   }
-  if (asOf < evaluation.latest) reasons.push(standingReason(standing, policy, 'start-undetermined'))
+  if (asOf < evaluation.latest) reasons.push(startUndetermined(evaluation))
 }
 
 /** A window as reports show it: `Date`s, `null` for an open end. */

@@ -6,7 +6,7 @@
 import type { CompiledPolicy } from '../policy/compile'
 import type { MemberFacts } from './member'
 import type { Reason } from './reasons'
-import { ADULT_EARLIEST, cacheOf, EARLIEST, LATEST, type Locality, localityOf, type Standing, standingSlot } from './standings'
+import { ADULT_EARLIEST, AGE_REASON, cacheOf, EARLIEST, LATEST, type Locality, localityOf, STANDING, type Standing, standingSlot } from './standings'
 
 /** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
 export interface Span {
@@ -28,6 +28,9 @@ export interface Evaluation {
   readonly latest: number
   readonly adultEarliest: number
   readonly ageReason: Reason
+  /** The standing's objects in its table row, from `at`: where `coverage` keeps the status reasons that follow from it. */
+  readonly objects: (Standing | Reason | undefined)[]
+  readonly at: number
   /** LinkedIn believes the member is under 18: never used. */
   readonly excluded: boolean
   /** When the setting is on (from -Infinity), cut by opt-outs. */
@@ -122,13 +125,17 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
   const locality = localityOf(cache, compiled, member.country, member.timeZone)
   const slot = standingSlot(cache, compiled, locality, member.birthDate)
   const { table } = cache
+  const { objects } = table
+  const at = table.objectsAt(slot)
   return {
     locality,
-    standing: table.standing(slot),
+    standing: objects[at + STANDING] as Standing,
     earliest: table.instant(slot, EARLIEST),
     latest: table.instant(slot, LATEST),
     adultEarliest: table.instant(slot, ADULT_EARLIEST),
-    ageReason: table.ageReason(slot),
+    ageReason: objects[at + AGE_REASON] as Reason,
+    objects,
+    at,
     excluded: member.secondarySchool,
     on,
     objectedAt,

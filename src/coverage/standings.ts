@@ -30,18 +30,14 @@ export interface Scenario {
 }
 
 /**
- * The status reasons that follow from a locality or a standing alone: built on
- * first use (by `coverage`) and kept in it, frozen and shared by every report.
+ * The status reasons that follow from a locality alone: built on first use
+ * (by `coverage`) and kept in it, frozen and shared by every report. Those that
+ * follow from a standing are kept in its table row.
  */
 export interface LocalityReasons {
   'rollout-not-started': Reason | undefined
   'opted-out': Reason | undefined
   'opted-out-before-start': Reason | undefined
-}
-export interface StandingReasons {
-  'under-18': Reason | undefined
-  'not-started': Reason | undefined
-  'start-undetermined': Reason | undefined
 }
 
 /** A country with a zone, or with its zones when none was given: what follows from both. */
@@ -67,7 +63,7 @@ export interface Locality extends LocalityReasons {
 }
 
 /** A locality with a birth date (or none): when coverage can start. */
-export interface Standing extends StandingReasons {
+export interface Standing {
   readonly locality: Locality
   /** How much of the birth date is known. */
   readonly birth: 'day' | 'year' | undefined
@@ -122,24 +118,36 @@ export const EARLIEST = 1
 export const LATEST = 2
 export const ADULT_EARLIEST = 3
 
+/**
+ * A row of `objects`: the standing, its age reason (which every answer gives),
+ * then the status reasons that follow from the standing alone, built on first
+ * use by `coverage` and kept here, frozen and shared by every report.
+ */
+const OBJECTS = 5
+export const STANDING = 0
+export const AGE_REASON = 1
+export const UNDER_18 = 2
+export const NOT_STARTED = 3
+export const START_UNDETERMINED = 4
+
 /** Slots in a new table; it doubles while it is more than half full. */
 const FIRST_CAPACITY = 1024
 
 /**
  * Standings by locality and birth code, in open addressing with linear
  * probing. Per slot, `rows` holds the key and the instants an answer reads, and
- * `objects` the standing and, beside it, its age reason, which every answer
- * gives: an answer reads the standing object itself only for a rarer reason.
+ * `objects` the standing and the reasons that follow from it: an answer reads
+ * the standing object itself not at all.
  */
 export class StandingTable {
   size = 0
   rows = new Float64Array(FIRST_CAPACITY * ROW)
-  objects: (Standing | Reason | undefined)[] = new Array(FIRST_CAPACITY * 2).fill(undefined)
+  objects: (Standing | Reason | undefined)[] = new Array(FIRST_CAPACITY * OBJECTS).fill(undefined)
 
   /** The slot holding the key, or, when there is none, -1 - the free slot where it belongs. */
   find(locality: number, birth: number): number {
     const key = locality * BIRTH_CODES + birth + 1
-    const mask = this.objects.length / 2 - 1
+    const mask = this.objects.length / OBJECTS - 1
     const rows = this.rows
     // Murmur3's finalizer over the key's two halves.
     let hash = Math.imul(birth, 0x9e3779b1) ^ Math.imul(locality + 1, 0x85ebca6b)
@@ -153,7 +161,7 @@ export class StandingTable {
 
   /** Adds the standing of a key not in the table, and gives its slot. */
   add(standing: Standing, birth: number): number {
-    if ((this.size + 1) * 4 > this.objects.length) this.#grow()
+    if ((this.size + 1) * 2 * OBJECTS > this.objects.length) this.#grow()
     const { id } = standing.locality
     const slot = -1 - this.find(id, birth)
     const at = slot * ROW
@@ -161,8 +169,8 @@ export class StandingTable {
     this.rows[at + EARLIEST] = standing.earliest
     this.rows[at + LATEST] = standing.latest
     this.rows[at + ADULT_EARLIEST] = standing.adultEarliest
-    this.objects[slot * 2] = standing
-    this.objects[slot * 2 + 1] = standing.ageReason
+    this.objects[slot * OBJECTS + STANDING] = standing
+    this.objects[slot * OBJECTS + AGE_REASON] = standing.ageReason
     this.size++
     return slot
   }
@@ -172,12 +180,9 @@ export class StandingTable {
     return this.rows[slot * ROW + field] as number
   }
 
-  standing(slot: number): Standing {
-    return this.objects[slot * 2] as Standing
-  }
-
-  ageReason(slot: number): Reason {
-    return this.objects[slot * 2 + 1] as Reason
+  /** Where the objects of the standing in `slot` start in `objects`. */
+  objectsAt(slot: number): number {
+    return slot * OBJECTS
   }
 
   #grow(): void {
@@ -185,9 +190,11 @@ export class StandingTable {
     this.rows = new Float64Array(rows.length * 2)
     this.objects = new Array(objects.length * 2).fill(undefined)
     this.size = 0
-    for (let slot = 0; slot * 2 < objects.length; slot++) {
-      const standing = objects[slot * 2] as Standing | undefined
-      if (standing !== undefined) this.add(standing, ((rows[slot * ROW + KEY] as number) - 1) % BIRTH_CODES)
+    for (let slot = 0; slot * OBJECTS < objects.length; slot++) {
+      const standing = objects[slot * OBJECTS + STANDING] as Standing | undefined
+      if (standing === undefined) continue
+      const at = this.objectsAt(this.add(standing, ((rows[slot * ROW + KEY] as number) - 1) % BIRTH_CODES))
+      for (let field = UNDER_18; field < OBJECTS; field++) this.objects[at + field] = objects[slot * OBJECTS + field]
     }
   }
 }
@@ -321,9 +328,6 @@ function computeStanding(policy: Policy, locality: Locality, birthDate: string |
     adultEarliest,
     adultLatest,
     ageReason: Object.freeze(ageReason(policy, birth, adultEarliest, adultLatest)),
-    'under-18': undefined,
-    'not-started': undefined,
-    'start-undetermined': undefined,
   }
 }
 

@@ -5,7 +5,7 @@
 import { PolicyInputError } from '../errors'
 import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, type Span, windowsOf } from './evaluate'
+import { type Evaluation, evaluate, isOn, type Span, spansOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
@@ -120,9 +120,14 @@ function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Pol
   if (asOf < evaluation.latest) reasons.push(startUndetermined(evaluation))
 }
 
-/** A window as reports show it: `Date`s, `null` for an open end. */
-function windowOf(span: Span): CoverageWindow {
-  return { from: new Date(span.from), until: span.until === Number.POSITIVE_INFINITY ? null : new Date(span.until) }
+/** Windows as reports show them: `Date`s, `null` for an open end (a loop: `map` costs a call per window). */
+function windowsOf(spans: readonly Span[]): CoverageWindow[] {
+  const windows = new Array<CoverageWindow>(spans.length)
+  for (let index = 0; index < spans.length; index++) {
+    const { from, until } = spans[index] as Span
+    windows[index] = { from: new Date(from), until: until === Number.POSITIVE_INFINITY ? null : new Date(until) }
+  }
+  return windows
 }
 
 /** What a report says, before it is dressed in `Date`s: reports and batch records are both written from it. */
@@ -140,7 +145,7 @@ export interface Answer {
 
 /** The answer for an evaluated member at `asOf`. */
 function answer(evaluation: Evaluation, policy: Policy, asOf: number): Answer {
-  const spans = windowsOf(evaluation)
+  const spans = spansOf(evaluation)
   const on = !evaluation.excluded && isOn(evaluation.on, asOf)
   const status: CoverageStatus = on && asOf >= evaluation.latest ? 'covered' : on && asOf >= evaluation.earliest ? 'undetermined' : 'not-covered'
   const reasons = contextReasons(evaluation, policy)
@@ -167,7 +172,7 @@ function report({ evaluation: { locality }, status, spans, from, until, reasons 
     rollout: locality.reportedRollout,
     from: from === null ? null : new Date(from),
     until: until === null ? null : new Date(until),
-    windows: spans.map(windowOf),
+    windows: windowsOf(spans),
     reasons,
   }
 }

@@ -102,7 +102,7 @@ function timeline(member: MemberFacts): Timeline {
 const NO_WINDOWS: readonly Span[] = []
 
 /** The windows of use from the earliest start. */
-export function windowsOf(evaluation: Evaluation): readonly Span[] {
+export function spansOf(evaluation: Evaluation): readonly Span[] {
   if (evaluation.excluded) return NO_WINDOWS
   // Never opted out: one window from the earliest start (made afresh: cheaper than reading a cached one from cold memory).
   return evaluation.on === ALWAYS_ON.on ? [{ from: evaluation.earliest, until: Number.POSITIVE_INFINITY }] : windowsFrom(evaluation.on, evaluation.earliest)

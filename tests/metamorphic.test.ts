@@ -69,6 +69,18 @@ describe('metamorphic properties', () => {
     )
   })
 
+  test('an opt-in before the only opt-out, while the setting is on, changes nothing', () => {
+    // One opt-out alone takes a short path of its own; with the opt-in, the general one.
+    fc.assert(
+      fc.property(member, asOf, instant, fc.constantFrom('setting' as const, 'objection-form' as const), fc.integer({ min: 1, max: 10 ** 10 }), (input, at, optOutAt, via, earlier) => {
+        const alone = { ...input, optOuts: [{ at: optOutAt, via }], optIns: [] }
+        const withOptIn = { ...alone, optIns: [{ at: new Date(optOutAt.getTime() - earlier) }] }
+        expect(coverage(withOptIn, { asOf: at })).toEqual(coverage(alone, { asOf: at }))
+      }),
+      RUNS,
+    )
+  })
+
   test('adding an opt-out never lengthens a window', () => {
     fc.assert(
       fc.property(member, asOf, instant, fc.constantFrom('setting' as const, 'objection-form' as const), (input, at, extraAt, via) => {

@@ -17,7 +17,6 @@
  */
 import type { CompiledPolicy, Place } from '../policy/compile'
 import type { Policy, PolicyRollout, RegionCode } from '../policy/schema'
-import { inner } from '../cache'
 import { daysFromCivil, digits, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import { iso, type Reason } from './reasons'
@@ -199,9 +198,16 @@ export class StandingTable {
   }
 }
 
+/** A country's localities: the one for members without a zone, and one per zone given. */
+interface CountryLocalities {
+  inferred: Locality | undefined
+  readonly byZone: Map<string, Locality>
+}
+
 /** A policy's localities and standings. Emptied rather than grown when full: memory stays bounded over any number of members. */
 interface Cache {
-  readonly localities: Map<string, Map<string, Locality>>
+  /** By country, at the index its two letters give (`AA` 0 to `ZZ` 675): an array read rather than a Map's look-up. */
+  readonly countries: (CountryLocalities | undefined)[]
   count: number
   readonly table: StandingTable
 }
@@ -217,7 +223,7 @@ let lastCache: Cache | undefined
 export function cacheOf(compiled: CompiledPolicy): Cache {
   let cache = compiled === lastCompiled ? lastCache : caches.get(compiled)
   if (cache === undefined || cache.table.size >= STANDINGS_LIMIT || cache.count >= LOCALITIES_LIMIT) {
-    cache = { localities: new Map(), count: 0, table: new StandingTable() }
+    cache = { countries: new Array(26 * 26).fill(undefined), count: 0, table: new StandingTable() }
     caches.set(compiled, cache)
   }
   lastCompiled = compiled
@@ -225,14 +231,15 @@ export function cacheOf(compiled: CompiledPolicy): Cache {
   return cache
 }
 
-/** The locality of a country and a zone (undefined: the country's zones). */
+/** The locality of a country (an ISO 3166-1 alpha-2 code, as read) and a zone (undefined: the country's zones). */
 export function localityOf(cache: Cache, compiled: CompiledPolicy, country: string, timeZone: string | undefined): Locality {
-  const byZone = inner(cache.localities, country)
-  const zone = timeZone ?? ''
-  let locality = byZone.get(zone)
+  const index = (country.charCodeAt(0) - 65) * 26 + country.charCodeAt(1) - 65
+  const localities = (cache.countries[index] ??= { inferred: undefined, byZone: new Map() })
+  if (timeZone === undefined) return (localities.inferred ??= computeLocality(cache.count++, compiled, country, undefined))
+  let locality = localities.byZone.get(timeZone)
   if (locality === undefined) {
     locality = computeLocality(cache.count++, compiled, country, timeZone)
-    byZone.set(zone, locality)
+    localities.byZone.set(timeZone, locality)
   }
   return locality
 }

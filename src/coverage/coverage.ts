@@ -48,7 +48,9 @@ export type SafeResult<T> = { success: true; data: T } | { success: false; error
 
 /** The facts and assumptions every answer rests on: a new array, for the caller to add to. */
 export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  const reasons = evaluation.locality.reasons.slice()
+  // Pushed into a new array (one allocation, with room for the status reasons) rather than sliced and grown.
+  const reasons: Reason[] = []
+  for (const reason of evaluation.locality.reasons) reasons.push(reason)
   reasons.push(evaluation.ageReason)
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })

@@ -124,11 +124,22 @@ export type CountryResult = { ok: true; code: string } | { ok: false; problem: s
  * full-width `ＤＥ`), the refusal suggests it.
  */
 export function readCountry(input: string): CountryResult {
-  // Batches name the same few countries again and again: each spelling is read once.
+  // Batches name the same few countries again and again: each spelling is read
+  // once. Two letters, as nearly every input is, are kept at the index they
+  // give: an array read rather than a Map's look-up.
+  if (input.length === 2) {
+    const index = letterIndex(input.charCodeAt(0)) * 52 + letterIndex(input.charCodeAt(1))
+    if (index >= 0) return (twoLetters[index] ??= readUncached(input))
+  }
   return memo(readCache, input, 10_000, readUncached)
 }
 
+/** A to Z as 0 to 25, a to z as 26 to 51; anything else far below 0. */
+const letterIndex = (code: number): number => (code >= 65 && code <= 90 ? code - 65 : code >= 97 && code <= 122 ? code - 71 : -10_000)
+
 const readCache = new Map<string, CountryResult>()
+// What two letters read as does not depend on the names registered.
+const twoLetters: (CountryResult | undefined)[] = new Array(52 * 52).fill(undefined)
 
 function readUncached(input: string): CountryResult {
   const text = input.trim()

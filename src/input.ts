@@ -30,8 +30,8 @@ export class Reader {
   /** A plain object (not null, not an array) whose keys are all in `known`. */
   object(path: Path, value: unknown, known: readonly string[]): Record<string, unknown> | undefined {
     if (value === null || typeof value !== 'object') return this.wrongType(path, value, 'an object')
-    // A literal's prototype answers at once; anything else may be an array or a Date (of any realm).
-    if (Object.getPrototypeOf(value) !== Object.prototype && (Array.isArray(value) || isDate(value))) return this.wrongType(path, value, 'an object')
+    // A Date of this realm answers \`instanceof\` at once; only an object of another realm (or none) needs its tag read.
+    if (Array.isArray(value) || (value instanceof Object ? value instanceof Date : isDate(value))) return this.wrongType(path, value, 'an object')
     const record = value as Record<string, unknown>
     // for-in walks V8's cached key list without making an array (own keys only are fields).
     for (const key in record) {

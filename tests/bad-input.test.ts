@@ -3,6 +3,7 @@
 // PolicyInputError naming the field (exit 2 for the CLI), or, where the input
 // is acceptable, the right answer. Decisions are documented in the README.
 import { spawnSync } from 'node:child_process'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
 import { coverage, dataUse, isPolicyInputError, resolveRegion, safeCoverage } from '../src/index'
 
@@ -80,6 +81,11 @@ const library: Case[] = [
   { name: 'member null is refused', run: () => coverage(null as never), expect: { error: '', says: 'got null' } },
   { name: 'member as an array is refused', run: () => coverage([{ country: 'DE' }] as never), expect: { error: '', says: 'got an array' } },
   { name: 'member as a string is refused', run: () => coverage('DE' as never), expect: { error: '', says: 'got "DE"' } },
+  { name: 'member as a Date is refused', run: () => coverage(new Date() as never), expect: { error: '', says: 'expected an object, got a Date' } },
+  { name: 'member as a Date of another realm is refused', run: () => coverage(runInNewContext('new Date(0)') as never), expect: { error: '', says: 'expected an object, got a Date' } },
+  { name: 'member as an array of another realm is refused', run: () => coverage(runInNewContext('[]') as never), expect: { error: '', says: 'got an array' } },
+  { name: 'a member of another realm is accepted', run: () => coverage(runInNewContext("({ country: 'DE', timeZone: 'Europe/Berlin' })"), { asOf }), expect: { answer: fromIs(BERLIN_START) } },
+  { name: 'a member without a prototype is accepted', run: () => coverage(Object.assign(Object.create(null), { country: 'DE', timeZone: 'Europe/Berlin' }), { asOf }), expect: { answer: fromIs(BERLIN_START) } },
   { name: 'member with a JSON __proto__ key is refused', run: () => coverage(JSON.parse('{"country":"DE","__proto__":{"secondarySchool":true}}')), expect: { error: '__proto__' } },
   { name: 'member with a constructor key is refused', run: member({ constructor: { name: 'x' } }), expect: { error: 'constructor' } },
   { name: 'member with a misspelt field is refused', run: member({ birth_date: '2008-02-29' }), expect: { error: 'birth_date', says: 'is not a known field' } },

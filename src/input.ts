@@ -27,15 +27,15 @@ export class Reader {
     return undefined
   }
 
-  /** A plain object (not null, not an array) whose keys are all in `known`. */
-  object(path: Path, value: unknown, known: readonly string[]): Record<string, unknown> | undefined {
+  /** A plain object (not null, not an array) whose keys all pass `known`. */
+  object(path: Path, value: unknown, known: (key: string) => boolean): Record<string, unknown> | undefined {
     if (value === null || typeof value !== 'object') return this.wrongType(path, value, 'an object')
     // A Date of this realm answers \`instanceof\` at once; only an object of another realm (or none) needs its tag read.
     if (Array.isArray(value) || (value instanceof Object ? value instanceof Date : isDate(value))) return this.wrongType(path, value, 'an object')
     const record = value as Record<string, unknown>
     // for-in walks V8's cached key list without making an array (own keys only are fields).
     for (const key in record) {
-      if (!known.includes(key) && Object.hasOwn(record, key)) this.issues.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })
+      if (!known(key) && Object.hasOwn(record, key)) this.issues.push({ path: [...path, key], message: `${JSON.stringify(key)} is not a known field` })
     }
     return record
   }

@@ -30,7 +30,7 @@ export interface DataUseReport {
 }
 
 function readItem(reader: Reader, item: unknown): { category: string; created: number } {
-  const record = reader.object([], item, ['category', 'createdAt'])
+  const record = reader.object([], item, (key) => key === 'category' || key === 'createdAt')
   return { category: reader.string(['category'], record?.category, false) ?? '', created: reader.instant(['createdAt'], record?.createdAt) ?? 0 }
 }
 

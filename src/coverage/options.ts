@@ -14,12 +14,12 @@ export interface CoverageOptions {
   policy?: Policy | undefined
 }
 
-const OPTION_FIELDS = ['asOf', 'policy'] as const
+const isOptionField = (key: string) => key === 'asOf' || key === 'policy'
 const AT = { root: Object.freeze([]), asOf: Object.freeze(['asOf']), policy: Object.freeze(['policy']) }
 
 function read(reader: Reader, options: unknown): ReadOptions {
   if (options === undefined) return { asOf: Date.now(), compiled: compilePolicy(linkedinGenAi) }
-  const record = reader.object(AT.root, options, OPTION_FIELDS)
+  const record = reader.object(AT.root, options, isOptionField)
   const asOf = record?.asOf === undefined ? Date.now() : reader.instant(AT.asOf, record.asOf)
   const policy = record?.policy
   if (policy !== undefined && (policy === null || typeof policy !== 'object')) reader.fail(AT.policy, policy, 'is not a policy object')

@@ -119,7 +119,7 @@ function readShape(reader: Reader, input: unknown): void {
   }
   const optionalText = (path: Path, value: unknown) => (value === undefined ? undefined : text(path, value))
   const object = (path: Path, value: unknown, keys: readonly string[], read: (record: Record<string, unknown>) => void) => {
-    const record = reader.object(path, value, keys)
+    const record = reader.object(path, value, (key) => keys.includes(key))
     if (record !== undefined) read(record)
   }
   const record = (path: Path, value: unknown, key: (path: Path, key: string) => void, read: (path: Path, entry: unknown) => void) => {

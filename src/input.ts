@@ -50,7 +50,7 @@ export class Reader {
   /** An instant: a string with an offset (surrounding spaces ignored), or a valid Date; epoch ms. */
   instant(path: Path, value: unknown): number | undefined {
     if (typeof value === 'string') {
-      const read = scanInstant(value.trim())
+      const read = scanInstant(trimmed(value))
       return typeof read === 'number' ? read : this.fail(path, value, read)
     }
     if (!isDate(value)) return this.fail(path, value, 'is not an instant: expected an ISO 8601 string with an offset, or a Date')
@@ -65,6 +65,13 @@ export class Reader {
     this.issues.push({ path, message: `${value === undefined ? 'is missing: ' : ''}expected one of ${choices}, got ${describeValue(value)}` })
     return undefined
   }
+}
+
+/** \`text.trim()\`, without the call where both ends are visible ASCII, as they nearly always are. */
+export function trimmed(text: string): string {
+  const first = text.charCodeAt(0)
+  const last = text.charCodeAt(text.length - 1)
+  return first > 32 && first < 127 && last > 32 && last < 127 ? text : text.trim()
 }
 
 /** What reading an argument gave: the value, or the problems found. */

@@ -52,6 +52,7 @@ const library: Case[] = [
   { name: 'timeZone Mars/Olympus is refused', run: member({ timeZone: 'Mars/Olympus' }), expect: { error: 'timeZone', says: 'is not an IANA time zone' } },
   { name: 'timeZone "" is refused', run: member({ timeZone: '' }), expect: { error: 'timeZone' } },
   { name: 'timeZone with a trailing space is accepted', run: member({ timeZone: 'Europe/Berlin ' }), expect: { answer: fromIs(BERLIN_START) } },
+  { name: 'timeZone with a leading tab is accepted', run: member({ timeZone: '\tEurope/Berlin' }), expect: { answer: fromIs(BERLIN_START) } },
   { name: 'timeZone Asia/Calcutta (an alias) is accepted', run: () => coverage({ country: 'IN', timeZone: 'Asia/Calcutta' }, { asOf }), expect: { answer: fromIs('2024-09-17T18:30:00.000Z') } },
   { name: 'timeZone as a number is refused', run: member({ timeZone: 1 }), expect: { error: 'timeZone' } },
   // secondarySchool
@@ -74,6 +75,7 @@ const library: Case[] = [
   { name: 'optOuts entry with an extra field is refused', run: member({ optOuts: [{ at: '2025-12-01T00:00:00Z', via: 'setting', note: 'x' }] }), expect: { error: 'optOuts[0].note' } },
   { name: 'optOuts at nested 5000 deep is refused without overflowing', run: member({ optOuts: [{ at: nested, via: 'setting' }] }), expect: { error: 'optOuts[0].at', says: 'an object is not an instant' } },
   { name: 'optOuts at with spaces around it is accepted', run: member({ timeZone: 'Europe/Berlin', optOuts: [{ at: ' 2026-01-01T00:00:00Z ', via: 'setting' }] }), expect: { answer: (run) => expect((run() as { until: Date }).until.toISOString()).toBe('2026-01-01T00:00:00.000Z') } },
+  { name: 'optOuts at ending in a no-break space is accepted', run: member({ timeZone: 'Europe/Berlin', optOuts: [{ at: '2026-01-01T00:00:00Z\u00a0', via: 'setting' }] }), expect: { answer: (run) => expect((run() as { until: Date }).until.toISOString()).toBe('2026-01-01T00:00:00.000Z') } },
   // optIns
   { name: 'optIns at as a number is refused', run: member({ optIns: [{ at: 12345 }] }), expect: { error: 'optIns[0].at' } },
   { name: 'optIns as a string is refused', run: member({ optIns: 'yesterday' }), expect: { error: 'optIns', says: 'expected an array, got "yesterday"' } },

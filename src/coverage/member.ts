@@ -5,7 +5,7 @@
  * schema.
  */
 import type * as z from 'zod/mini'
-import type { Path, Reader } from '../input'
+import { type Path, type Reader, trimmed } from '../input'
 import type { OptOutChannel } from '../policy/schema'
 import { readCountry } from '../region/codes'
 import { digits, parseCivilDate } from '../time/civil'
@@ -85,7 +85,7 @@ function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
 const NONE: readonly never[] = []
 
 function birthDateOf(reader: Reader, value: string): string | undefined {
-  const text = value.trim()
+  const text = trimmed(value)
   if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
   if (text.length === 4 && digits(text, 0, 4) >= 0) return text === '0000' ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : text
   if (parseCivilDate(text) !== undefined) return text
@@ -98,7 +98,7 @@ function birthDateOf(reader: Reader, value: string): string | undefined {
 const FIXED_OFFSET = /^(UTC|GMT)?[+-][0-9]/i
 
 function timeZoneOf(reader: Reader, value: string): string | undefined {
-  const text = value.trim()
+  const text = trimmed(value)
   const first = text.charCodeAt(0) | 0x20 // lower case for letters
   if ((first === 0x2b || first === 0x2d || first === 0x75 || first === 0x67) && FIXED_OFFSET.test(text)) {
     return reader.fail(AT.timeZone, value, 'is a fixed offset, not a time zone; give an IANA zone such as Europe/Berlin')

@@ -8,7 +8,7 @@ import type * as z from 'zod/mini'
 import { type Path, type Reader, trimmed } from '../input'
 import type { OptOutChannel } from '../policy/schema'
 import { readCountry } from '../region/codes'
-import { digits, parseCivilDate } from '../time/civil'
+import { parseCivilDate, quad } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { readerSchema } from '../zod'
 
@@ -87,7 +87,7 @@ const NONE: readonly never[] = []
 function birthDateOf(reader: Reader, value: string): string | undefined {
   const text = trimmed(value)
   if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
-  if (text.length === 4 && digits(text, 0, 4) >= 0) return text === '0000' ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : text
+  if (text.length === 4 && quad(text, 0) >= 0) return text === '0000' ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : text
   if (parseCivilDate(text) !== undefined) return text
   return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
     ? reader.fail(AT.birthDate, value, 'is not a real calendar date')

@@ -17,7 +17,7 @@
  */
 import type { CompiledPolicy, Place } from '../policy/compile'
 import type { Policy, PolicyRollout, RegionCode } from '../policy/schema'
-import { daysFromCivil, digits, isLeapYear } from '../time/civil'
+import { daysFromCivil, isLeapYear, pair, quad } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import { iso, type Reason } from './reasons'
 
@@ -80,8 +80,8 @@ export interface Standing {
 /** A validated birth date (`YYYY-MM-DD` or `YYYY`) as its fields; `day` is 0 when only the year is known. */
 function birthFields(birthDate: string): { year: number; month: number; day: number } {
   return birthDate.length === 4
-    ? { year: digits(birthDate, 0, 4), month: 0, day: 0 }
-    : { year: digits(birthDate, 0, 4), month: digits(birthDate, 5, 2), day: digits(birthDate, 8, 2) }
+    ? { year: quad(birthDate, 0), month: 0, day: 0 }
+    : { year: quad(birthDate, 0), month: pair(birthDate, 5), day: pair(birthDate, 8) }
 }
 
 /** Birth codes lie below this: a standing's key is its locality's id times this, plus its birth code. */

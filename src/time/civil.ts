@@ -39,18 +39,22 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 /**
- * The value of `count` decimal digits of `text` from `at`, or -1 when any is not
- * an ASCII digit. Dates and instants are scanned with this rather than by
- * regular expressions: they are read on every query and every batch row.
+ * The value of the two ASCII digits of `text` at `at`, or -1 when either is
+ * not one (or lies past the end). Dates and instants are scanned with this
+ * rather than by regular expressions: they are read on every query and every
+ * batch row.
  */
-export function digits(text: string, at: number, count: number): number {
-  let value = 0
-  for (let index = at; index < at + count; index++) {
-    const digit = text.charCodeAt(index) - 48
-    if (!(digit >= 0 && digit <= 9)) return -1
-    value = value * 10 + digit
-  }
-  return value
+export function pair(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48
+  const ones = text.charCodeAt(at + 1) - 48
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
+}
+
+/** The value of the four ASCII digits of `text` at `at` (a year), or -1. */
+export function quad(text: string, at: number): number {
+  const high = pair(text, at)
+  const low = pair(text, at + 2)
+  return high < 0 || low < 0 ? -1 : high * 100 + low
 }
 
 /**
@@ -58,10 +62,10 @@ export function digits(text: string, at: number, count: number): number {
  * a real calendar date (`2025-02-30`, `2025-13-01`, `0000-01-01`).
  */
 export function parseCivilDate(text: string): number | undefined {
-  if (text.length !== 10 || text[4] !== '-' || text[7] !== '-') return undefined
-  const year = digits(text, 0, 4)
-  const month = digits(text, 5, 2)
-  const day = digits(text, 8, 2)
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return undefined
+  const year = quad(text, 0)
+  const month = pair(text, 5)
+  const day = pair(text, 8)
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined
   return daysFromCivil(year, month, day)
 }

@@ -3,19 +3,12 @@
  * or valid `Date` objects. A string without an offset names no instant (it
  * would depend on some zone) and is refused, never guessed.
  */
-import { DAY_MS, daysFromCivil, daysInMonth } from './civil'
+import { DAY_MS, daysFromCivil, daysInMonth, pair, quad } from './civil'
 
 const NOT_AN_INSTANT = 'is not an ISO 8601 instant such as 2025-11-03T09:30:00+01:00'
 const DASH = 0x2d
 const PLUS = 0x2b
 const COLON = 0x3a
-
-/** The value of the two ASCII digits of `text` at `at`, or -1 (also past the end). */
-function pair(text: string, at: number): number {
-  const tens = text.charCodeAt(at) - 48
-  const ones = text.charCodeAt(at + 1) - 48
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1
-}
 
 /**
  * Scans `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]][Z|±HH:MM|±HHMM]` into epoch
@@ -28,14 +21,12 @@ export function scanInstant(text: string): number | string {
   if (length < 16 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(13) !== COLON) return formProblem(text)
   const separator = text.charCodeAt(10)
   if (separator !== 0x54 /* T */ && separator !== 0x74 /* t */ && separator !== 0x20 /* space */) return NOT_AN_INSTANT
-  const century = pair(text, 0)
-  const yearOf = pair(text, 2)
+  const year = quad(text, 0)
   const month = pair(text, 5)
   const day = pair(text, 8)
   const hour = pair(text, 11)
   const minute = pair(text, 14)
-  if (century < 0 || yearOf < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return NOT_AN_INSTANT
-  const year = century * 100 + yearOf
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) return NOT_AN_INSTANT
   let at = 16
   let second = 0
   let ms = 0

@@ -8,12 +8,13 @@
  * - a {@link Standing} per locality and birth date: tens of thousands over a
  *   compliance run, scattered across the heap.
  *
- * An answer reads from a standing only the instants that decide the status and
- * its age reason. Those sit in the rows of a {@link StandingTable}, an
- * open-addressing hash table in a `Float64Array`, so that finding them costs one
- * or two cache lines rather than a Map's bucket, its entry, the standing
- * object and the boxed numbers in it, each a miss on a large run (the
- * difference was a fifth of `coverage()`'s time on 100k varied members).
+ * An answer reads from a standing only the instants that decide the status,
+ * and its reasons. Those sit in the rows of a {@link StandingTable}, an
+ * open-addressing hash table: the instants beside the key in a `Float64Array`,
+ * the reasons in a parallel array. Finding them costs two cache lines rather
+ * than a Map's bucket, its entry, the standing object and the boxed numbers
+ * in it, each a miss on a large run (the difference was a fifth of
+ * `coverage()`'s time on 100k varied members).
  */
 import type { CompiledPolicy, Place } from '../policy/compile'
 import type { Policy, PolicyRollout, RegionCode } from '../policy/schema'
@@ -41,7 +42,7 @@ export interface LocalityReasons {
 
 /** A country with a zone, or with its zones when none was given: what follows from both. */
 export interface Locality extends LocalityReasons {
-  /** Its number in its table, part of its standings' keys. */
+  /** Its number in its policy's cache, part of its standings' keys. */
   readonly id: number
   /** ISO 3166-1 alpha-2. */
   readonly country: string

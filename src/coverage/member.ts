@@ -70,14 +70,17 @@ const AT = Object.freeze({
   optIns: Object.freeze(['optIns']),
 })
 type EntryPaths = { readonly entry: Path; readonly at: Path; readonly via: Path }
-const entryPathCache: Record<'optOuts' | 'optIns', EntryPaths[]> = { optOuts: [], optIns: [] }
+const optOutPaths: EntryPaths[] = []
+const optInPaths: EntryPaths[] = []
 
 /** The paths of a list entry and its fields, made once for each of the first hundred indexes. */
 function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
-  const known = entryPathCache[list][index]
+  // Chosen by comparison: a look-up under the list's name would be a keyed load of two names, megamorphic.
+  const cache = list === 'optOuts' ? optOutPaths : optInPaths
+  const known = cache[index]
   if (known !== undefined) return known
   const paths = Object.freeze({ entry: Object.freeze([list, index]), at: Object.freeze([list, index, 'at']), via: Object.freeze([list, index, 'via']) })
-  if (index < 100) entryPathCache[list][index] = paths
+  if (index < 100) cache[index] = paths
   return paths
 }
 

@@ -1,8 +1,6 @@
 // Performance in CI, on a smaller run with a 30 % margin (timings on a shared
-// 2-core machine wobble), so that a regression fails: the budgets that hold,
-// and for the two evaluation budgets that are missed (20x json-rules-engine,
-// within 3x of the floor) guards at the level reached, so that what was won is
-// not lost. The full measurements: `npm run bench` (bench/results.md).
+// 2-core machine wobble), so that a regression fails. The full measurements:
+// `npm run bench` (bench/results.md), on 100,000 members.
 import { describe, expect, test } from 'vitest'
 import { runInNewContext } from 'node:vm'
 import { browserBundle, bundleEntries, evaluation, startup } from '../bench/measure'
@@ -11,12 +9,14 @@ import type { coverage } from '../src/index'
 const MARGIN = 1.3
 
 describe('performance budgets', () => {
-  test('coverage(), json-rules-engine and the floor agree; coverage() holds its ratios to both (guards: budgets missed)', async () => {
+  test('coverage(), json-rules-engine and the floor agree; coverage() is at least 20x the peer, and holds its ratio to the floor', async () => {
     const measured = await evaluation(5000)
     expect(measured.disagreements).toBe(0)
-    // Reached on 5,000 members, by the built package: ~4x the floor's time and ~18x json-rules-engine's speed.
-    expect(measured.floor / measured.coverage).toBeLessThan(4 * MARGIN)
-    expect(measured.coverage / measured.rules).toBeGreaterThan(18 / MARGIN)
+    expect(measured.coverage / measured.rules).toBeGreaterThan(20 / MARGIN)
+    // The budget is within 3x on 100,000 members (2.2-2.6x there). On 5,000 the
+    // floor keeps its cached starts in the CPU's cache and gains more than
+    // coverage() does: 3.0-3.6x. Guarded at that level.
+    expect(measured.floor / measured.coverage).toBeLessThan(3.5 * MARGIN)
   }, 60_000)
 
   test('import + one call within 1.5x of bare node, check within 1.7x', () => {

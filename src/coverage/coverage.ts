@@ -48,14 +48,19 @@ export type SafeResult<T> = { success: true; data: T } | { success: false; error
 
 /** The facts and assumptions every answer rests on: a new array, for the caller to add to. */
 export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  // Pushed into a new array (one allocation, with room for the status reasons) rather than sliced and grown.
+  // Pushed into a new array (one allocation, with room for the status reasons)
+  // rather than sliced and grown; by index, as for-of over arrays of several
+  // kinds here went through the iterator's builtin.
   const reasons: Reason[] = []
-  for (const reason of evaluation.locality.reasons) reasons.push(reason)
+  const shared = evaluation.locality.reasons
+  for (let index = 0; index < shared.length; index++) reasons.push(shared[index] as Reason)
   reasons.push(evaluation.ageReason)
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
   }
-  for (const at of evaluation.ignoredOptIns) {
+  const { ignoredOptIns } = evaluation
+  for (let index = 0; index < ignoredOptIns.length; index++) {
+    const at = ignoredOptIns[index] as number
     reasons.push({
       code: 'opt-in-ignored',
       message: `The opt-in at ${iso(at)} follows an objection, which lasts: it changes nothing`,

@@ -119,7 +119,9 @@ export function spansOf(evaluation: Evaluation): readonly Span[] {
 /** The windows of use for a start: the on-spans from `start` on. */
 export function windowsFrom(on: readonly Span[], start: number): Span[] {
   const windows: Span[] = []
-  for (const span of on) {
+  // By index here and below: a hot loop over arrays of several kinds (see contextReasons).
+  for (let index = 0; index < on.length; index++) {
+    const span = on[index] as Span
     if (span.until <= start) continue
     windows.push(span.from >= start ? span : { from: start, until: span.until })
   }
@@ -153,5 +155,9 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
 
 /** Whether the setting is on at `at`. */
 export function isOn(on: readonly Span[], at: number): boolean {
-  return on.some((span) => span.from <= at && at < span.until)
+  for (let index = 0; index < on.length; index++) {
+    const span = on[index] as Span
+    if (span.from <= at && at < span.until) return true
+  }
+  return false
 }

@@ -13,14 +13,8 @@ export function memo<K, V>(map: Map<K, V>, key: K, limit: number, compute: (key:
   return value
 }
 
-/** A Map or a WeakMap. */
-interface Store<K, V> {
-  get(key: K): V | undefined
-  set(key: K, value: V): unknown
-}
-
 /** The inner map for `key`, created on first use. */
-export function inner<K, K2, V>(maps: Store<K, Map<K2, V>>, key: K): Map<K2, V> {
+export function inner<K, K2, V>(maps: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
   let map = maps.get(key)
   if (map === undefined) {
     map = new Map()

@@ -87,6 +87,29 @@ describe('birthCode', () => {
 })
 
 describe('the standings cache', () => {
+  test('is emptied when it holds 10,000 localities, and answers stay the same after', () => {
+    const compiled = compilePolicy(linkedinGenAi)
+    const member = { country: 'FR', timeZone: 'Europe/Paris' }
+    const asOf = '2026-01-01T00:00:00Z'
+    const before = coverage(member, { asOf })
+    const first = cacheOf(compiled)
+    // Every zone with many countries: a locality each (the member's own zone need not be in their country).
+    const zones = Intl.supportedValuesOf('timeZone')
+    const countries = ['DE', 'FR', 'US', 'CA', 'BR', 'IN', 'JP', 'AU', 'ZA', 'MX', 'HK', 'GB', 'ES', 'PT', 'NO', 'CH', 'IS', 'LI', 'KI', 'RU', 'AR', 'CL', 'NZ', 'EG', 'KE', 'NG', 'TR', 'SA', 'IR', 'ID']
+    for (const country of countries) {
+      for (const timeZone of zones) {
+        if (first.count >= 10_000) break
+        coverage({ country, timeZone }, { asOf })
+      }
+    }
+    expect(first.count).toBe(10_000)
+    const second = cacheOf(compiled)
+    expect(second).not.toBe(first)
+    expect(second.count).toBe(0)
+    expect(coverage(member, { asOf })).toEqual(before)
+  })
+
+
   test('is emptied when full, and answers stay the same after', () => {
     const compiled = compilePolicy(linkedinGenAi)
     const member = { country: 'DE', timeZone: 'Europe/Berlin', birthDate: '2008-01-01' }

@@ -30,7 +30,7 @@ export class Reader {
   /** A plain object (not null, not an array) whose keys all pass `known`. */
   object(path: Path, value: unknown, known: (key: string) => boolean): Record<string, unknown> | undefined {
     if (value === null || typeof value !== 'object') return this.wrongType(path, value, 'an object')
-    // A Date of this realm answers \`instanceof\` at once; only an object of another realm (or none) needs its tag read.
+    // A Date of this realm answers `instanceof` at once; only an object of another realm (or none) needs its tag read.
     if (Array.isArray(value) || (value instanceof Object ? value instanceof Date : isDate(value))) return this.wrongType(path, value, 'an object')
     const record = value as Record<string, unknown>
     // for-in walks V8's cached key list without making an array (own keys only are fields).
@@ -67,7 +67,7 @@ export class Reader {
   }
 }
 
-/** \`text.trim()\`, without the call where both ends are visible ASCII, as they nearly always are. */
+/** `text.trim()`, without the call where both ends are visible ASCII, as they nearly always are. */
 export function trimmed(text: string): string {
   const first = text.charCodeAt(0)
   const last = text.charCodeAt(text.length - 1)

@@ -61,9 +61,8 @@ export function scanInstant(text: string): number | string {
       if (offsetHours > 23 || offsetMinutes > 59) return fieldProblem(year, month, day, hour, minute, second) ?? 'has an offset beyond ±23:59'
     }
   }
-  // Every field in range (the common case) needs no look at the calendar beyond the 28th.
-  const valid = year >= 1 && month >= 1 && month <= 12 && day >= 1 && (day <= 28 || day <= daysInMonth(year, month)) && hour <= 23 && minute <= 59 && second <= 59
-  if (!valid) return fieldProblem(year, month, day, hour, minute, second) as string
+  const problem = fieldProblem(year, month, day, hour, minute, second)
+  if (problem !== undefined) return problem
   if (!zoned) return 'has no offset; add Z or an offset such as +01:00'
   return daysFromCivil(year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms - offset
 }
@@ -73,9 +72,9 @@ function formProblem(text: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) ? 'is a date without a time; give an instant such as 2025-11-03T00:00:00Z' : NOT_AN_INSTANT
 }
 
-/** What is wrong with the date and time of day, if anything. */
+/** What is wrong with the date and time of day, if anything. A day up to the 28th needs no look at the calendar. */
 function fieldProblem(year: number, month: number, day: number, hour: number, minute: number, second: number): string | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return 'has no such calendar date'
+  if (month < 1 || month > 12 || day < 1 || (day > 28 && day > daysInMonth(year, month))) return 'has no such calendar date'
   if (year < 1) return 'has year 0000, which is before the Gregorian calendar'
   if (hour > 23 || minute > 59) return 'has no such time of day'
   if (second > 59) return 'has second 60; leap seconds are not instants in UTC milliseconds'

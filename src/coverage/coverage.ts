@@ -102,8 +102,8 @@ function startUndetermined({ objects, at, earliest, latest, locality }: Evaluati
   })) as Reason
 }
 
-/** Adds why the member is not (or not certainly) covered at `asOf`. */
-function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Policy, asOf: number, windowsExist: boolean): void {
+/** Adds why the member is not (or not certainly) covered at `asOf`; `on` tells whether the setting is on then (the member not excluded). */
+function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Policy, asOf: number, on: boolean, windowsExist: boolean): void {
   const { locality } = evaluation
   if (evaluation.excluded) return
   if (!windowsExist) return void reasons.push(optedOutBeforeStart(locality, policy))
@@ -116,7 +116,7 @@ function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Pol
     if (reasons.length === before) reasons.push(notStarted(evaluation))
     return
   }
-  if (!isOn(evaluation.on, asOf)) {
+  if (!on) {
     reasons.push(
       evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
         ? { code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }
@@ -156,7 +156,7 @@ function answer(evaluation: Evaluation, policy: Policy, asOf: number): Answer {
   const on = !evaluation.excluded && isOn(evaluation.on, asOf)
   const status: CoverageStatus = on && asOf >= evaluation.latest ? 'covered' : on && asOf >= evaluation.earliest ? 'undetermined' : 'not-covered'
   const reasons = contextReasons(evaluation, policy)
-  addStatusReasons(reasons, evaluation, policy, asOf, spans.length > 0)
+  addStatusReasons(reasons, evaluation, policy, asOf, on, spans.length > 0)
   const last = spans[spans.length - 1]
   return {
     evaluation,

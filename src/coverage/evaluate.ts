@@ -56,8 +56,6 @@ const ALWAYS_ON: Timeline = {
   ignoredOptIns: [],
 }
 
-const NO_INSTANTS: readonly number[] = []
-
 /** Inserts `event` in order (a member has a few events: an insertion beats a sort and its garbage). */
 function insert(events: Event[], event: Event): void {
   let index = events.length
@@ -75,7 +73,7 @@ function timeline(member: MemberFacts): Timeline {
   if (optOuts.length === 1 && optIns.length === 0) {
     // The commonest change, one opt-out never undone: what the events below give, without building them.
     const { at, via } = optOuts[0] as MemberFacts['optOuts'][number]
-    return { on: [{ from: Number.NEGATIVE_INFINITY, until: at }], objectedAt: via === 'setting' ? undefined : at, ignoredOptIns: NO_INSTANTS }
+    return { on: [{ from: Number.NEGATIVE_INFINITY, until: at }], objectedAt: via === 'setting' ? undefined : at, ignoredOptIns: ALWAYS_ON.ignoredOptIns }
   }
   // In time order; at one instant, opt-outs come before opt-ins: the member ends
   // that instant with the setting on, the reading under which their data may be used.

@@ -185,16 +185,17 @@ export class StandingTable {
     return slot * OBJECTS
   }
 
+  /** Doubles the table, each row moved whole (its kept reasons with it) to its slot in the larger one. */
   #grow(): void {
     const { rows, objects } = this
     this.rows = new Float64Array(rows.length * 2)
     this.objects = new Array(objects.length * 2).fill(undefined)
-    this.size = 0
-    for (let slot = 0; slot * OBJECTS < objects.length; slot++) {
-      const standing = objects[slot * OBJECTS + STANDING] as Standing | undefined
-      if (standing === undefined) continue
-      const at = this.objectsAt(this.add(standing, ((rows[slot * ROW + KEY] as number) - 1) % BIRTH_CODES))
-      for (let field = UNDER_18; field < OBJECTS; field++) this.objects[at + field] = objects[slot * OBJECTS + field]
+    for (let from = 0; from * OBJECTS < objects.length; from++) {
+      const key = (rows[from * ROW + KEY] as number) - 1
+      if (key < 0) continue
+      const to = -1 - this.find(Math.floor(key / BIRTH_CODES), key % BIRTH_CODES)
+      this.rows.set(rows.subarray(from * ROW, from * ROW + ROW), to * ROW)
+      for (let field = 0; field < OBJECTS; field++) this.objects[to * OBJECTS + field] = objects[from * OBJECTS + field]
     }
   }
 }

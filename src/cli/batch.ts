@@ -15,6 +15,8 @@ import { type Block, csvCells, csvInputColumns, csvOutputHeader, decode, emptyTa
 
 /** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
 const BLOCK_BYTES = 64 * 1024
+/** Blocks given to each worker before it answers: enough that none waits for the main thread. */
+const IN_FLIGHT = 4
 
 export interface BatchOptions {
   input: string
@@ -33,9 +35,13 @@ export interface BatchIo {
   env: NodeJS.ProcessEnv
 }
 
-/** What a worker is sent and answers: bytes both ways, moved rather than copied. */
-export type WorkerRequest = { seq: number; block: Block }
-export type WorkerReply = { seq: number; bytes: Uint8Array; tally: Tally }
+/**
+ * What a worker is sent and answers: bytes both ways, moved rather than
+ * copied. Memory goes round: a request brings memory for the output (whose
+ * bytes were written out), a reply hands back the memory of its input.
+ */
+export type WorkerRequest = { seq: number; block: Block; into: ArrayBuffer | undefined }
+export type WorkerReply = { seq: number; bytes: Uint8Array<ArrayBuffer>; tally: Tally; input: ArrayBuffer }
 export type WorkerData = { asOf: number; format: Format }
 
 function add(into: Tally, from: Tally): void {
@@ -47,10 +53,30 @@ function add(into: Tally, from: Tally): void {
   into.error += from.error
 }
 
-/** Writes text or bytes, waiting for the stream to drain when its buffer is full. */
-function write(stream: Writable, data: string | Uint8Array): Promise<void> {
+/**
+ * Memory of blocks whose bytes are no longer needed, handed out again: fresh
+ * memory for every block cost a page fault per 4 KB, a third of the faults
+ * of a batch.
+ */
+class Spares {
+  readonly #free: ArrayBuffer[] = []
+  constructor(readonly keep: number) {}
+  take(): ArrayBuffer | undefined {
+    return this.#free.pop()
+  }
+  give(memory: ArrayBuffer): void {
+    if (this.#free.length < this.keep) this.#free.push(memory)
+  }
+}
+
+/**
+ * Writes text or bytes, waiting for the stream to drain when its buffer is
+ * full; `written` is called once the stream is done with the bytes.
+ */
+function write(stream: Writable, data: string | Uint8Array, written?: () => void): Promise<void> {
   if (stream.errored) return Promise.reject(stream.errored)
-  if (data.length === 0 || stream.write(data)) return Promise.resolve()
+  if (data.length === 0) return Promise.resolve()
+  if (stream.write(data, written === undefined ? undefined : (error) => error == null && written())) return Promise.resolve()
   return new Promise((resolve, reject) => {
     const done = (error?: Error) => {
       stream.off('drain', done)
@@ -69,21 +95,24 @@ interface Dispatcher {
   finish(): Promise<void>
 }
 
-function inProcess(options: BatchOptions, format: Format, output: Writable, tally: Tally): Dispatcher {
+function inProcess(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares): Dispatcher {
+  const outputs = new Spares(2)
   return {
     async submit(block) {
-      const result = evaluateBlock(block, options.asOf, format)
-      add(tally, result.tally)
-      await write(output, result.bytes)
+      const { bytes, tally: counts } = evaluateBlock(block, options.asOf, format, outputs.take())
+      inputs.give(block.bytes.buffer)
+      add(tally, counts)
+      await write(output, bytes, () => outputs.give(bytes.buffer))
     },
     async finish() {},
   }
 }
 
-function pool(options: BatchOptions, format: Format, output: Writable, tally: Tally): Dispatcher {
+function pool(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares): Dispatcher {
   const data: WorkerData = { asOf: options.asOf.getTime(), format }
   const workers = Array.from({ length: options.jobs }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
-  const limit = options.jobs * 4
+  const limit = options.jobs * IN_FLIGHT
+  const outputs = new Spares(limit)
   const done = new Map<number, WorkerReply>()
   let nextSeq = 0
   let nextWrite = 0
@@ -102,8 +131,9 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       done.delete(nextWrite)
       nextWrite++
       add(tally, reply.tally)
+      inputs.give(reply.input)
       const bytes = reply.bytes
-      writing = writing.then(() => write(output, bytes)).then(() => {
+      writing = writing.then(() => write(output, bytes, () => outputs.give(bytes.buffer))).then(() => {
         inFlight--
         settle()
       })
@@ -136,7 +166,8 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       // To the worker with the least in hand: one slowed by a collection of its heap gets less.
       const idlest = workers.reduce((a, b) => (b.inHand < a.inHand ? b : a))
       idlest.inHand++
-      idlest.worker.postMessage({ seq, block } satisfies WorkerRequest, [block.bytes.buffer])
+      const into = outputs.take()
+      idlest.worker.postMessage({ seq, block, into } satisfies WorkerRequest, into === undefined ? [block.bytes.buffer] : [block.bytes.buffer, into])
     },
     async finish() {
       try {
@@ -156,9 +187,14 @@ function formatOf(input: string, first: string, given: Format | undefined): Form
   return first.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
-/** The bytes of `parts` in memory of their own (a whole ArrayBuffer, so that it can be moved to a worker). */
-function joined(parts: readonly Uint8Array[], length: number): Buffer<ArrayBuffer> {
-  const bytes = Buffer.allocUnsafeSlow(length)
+/**
+ * The bytes of `parts` in memory of their own (a whole ArrayBuffer, so that it
+ * can be moved to a worker): a spare if it is large enough, else new memory
+ * with room for any block cut from two chunks.
+ */
+function joined(parts: readonly Uint8Array[], length: number, spares: Spares): Buffer<ArrayBuffer> {
+  const spare = spares.take()
+  const bytes = spare !== undefined && spare.byteLength >= length ? Buffer.from(spare, 0, length) : Buffer.allocUnsafeSlow(Math.max(length, 2 * BLOCK_BYTES)).subarray(0, length)
   let at = 0
   for (const part of parts) {
     bytes.set(part, at)
@@ -176,13 +212,13 @@ const LF = 0x0a
  * workers. A line break byte is never part of a longer UTF-8 sequence, so a cut
  * there splits no character.
  */
-async function* blocks(chunks: AsyncIterable<Buffer>, counted: { bytes: number } | undefined): AsyncGenerator<Block> {
+async function* blocks(chunks: AsyncIterable<Buffer>, counted: { bytes: number } | undefined, spares: Spares): AsyncGenerator<Block> {
   let pending: Buffer[] = []
   let pendingBytes = 0
   let firstLine = 1
   let first = true
   const cut = (parts: readonly Buffer[], length: number): Block => {
-    let bytes: Uint8Array<ArrayBuffer> = joined(parts, length)
+    let bytes: Uint8Array<ArrayBuffer> = joined(parts, length, spares)
     if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3)
     first = false
     const block = { bytes, firstLine }
@@ -285,13 +321,14 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     // refused as a whole (a wrong CSV header) leaves no output at all.
     let header = format === 'csv' ? csvOutputHeader : ''
     let dispatcher: Dispatcher | undefined
+    const inputs = new Spares(options.jobs * IN_FLIGHT)
     const start = (more: boolean) => {
-      if (!more || options.jobs === 1) return inProcess(options, format, output, tally)
+      if (!more || options.jobs === 1) return inProcess(options, format, output, tally, inputs)
       threads = options.jobs
-      return pool(options, format, output, tally)
+      return pool(options, format, output, tally, inputs)
     }
     try {
-      const input = format === 'csv' ? csvBlocks(blocks(chunks, counted), tally) : blocks(chunks, counted)
+      const input = format === 'csv' ? csvBlocks(blocks(chunks, counted, inputs), tally) : blocks(chunks, counted, inputs)
       for await (const block of input) {
         if (header !== '') {
           await write(output, header)

@@ -189,10 +189,11 @@ async function worker(): Promise<void> {
   const { evaluateBlock } = await import('./rows')
   const { asOf, format } = workerData as WorkerData
   const at = new Date(asOf)
-  parentPort?.on('message', ({ seq, block }: WorkerRequest) => {
-    const { bytes, tally } = evaluateBlock(block, at, format)
-    // Moved, not copied: the main thread only writes the bytes.
-    parentPort?.postMessage({ seq, bytes, tally } satisfies WorkerReply, [bytes.buffer])
+  parentPort?.on('message', ({ seq, block, into }: WorkerRequest) => {
+    const { bytes, tally } = evaluateBlock(block, at, format, into)
+    // Moved, not copied: the main thread only writes the bytes, and reads its next input into the memory of this one.
+    const input = block.bytes.buffer
+    parentPort?.postMessage({ seq, bytes, tally, input } satisfies WorkerReply, [bytes.buffer, input])
   })
 }
 

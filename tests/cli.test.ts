@@ -210,13 +210,18 @@ describe('batch', () => {
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(fromNdjson)
   }, 60_000)
 
-  test('--jobs 1 and --jobs 2 write the same bytes', () => {
-    const small = join(folder, 'small.ndjson')
-    writeFileSync(small, readFileSync(ndjson(), 'utf8').split('\n').slice(0, 9000).join('\n'))
-    const one = cli(['batch', small, '--as-of', asOf, '--jobs', '1'])
-    const two = cli(['batch', small, '--as-of', asOf, '--jobs', '2'])
-    expect(two.stdout).toBe(one.stdout)
-    expect(one.stdout.split('\n')).toHaveLength(9001)
+  // 9,000 rows are ~14 blocks: with more than one thread, both the main thread and the workers evaluate some.
+  test.each([
+    ['ndjson', ndjson, 9000],
+    ['csv', csv, 9001],
+  ])('%s: --jobs 1, 2 and 3 write the same bytes', (format, file, lines) => {
+    const small = join(folder, `small.${format}`)
+    writeFileSync(small, readFileSync(file(), 'utf8').split('\n').slice(0, lines).join('\n'))
+    const [one, two, three] = ['1', '2', '3'].map((jobs) => cli(['batch', small, '--as-of', asOf, '--jobs', jobs]))
+    expect(one?.stdout.split('\n')).toHaveLength(lines + 1)
+    expect(two?.stdout).toBe(one?.stdout)
+    expect(three?.stdout).toBe(one?.stdout)
+    expect(three?.stderr).toContain('3 threads')
   }, 30_000)
 
   test('reads standard input, skips blank lines, tells the format from the first line', () => {

@@ -1,8 +1,8 @@
 /**
  * `ai-training-scope batch`: members in (NDJSON or CSV, a file or stdin), one
  * record out per row, in input order. Streams with bounded memory, spreads the
- * work over worker threads, and writes `--out` through a temporary file that is
- * renamed only once complete.
+ * work over the main thread and worker threads, and writes `--out` through a
+ * temporary file that is renamed only once complete.
  */
 import { createReadStream, createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -17,6 +17,12 @@ import { type Block, csvCells, csvInputColumns, csvOutputHeader, decode, emptyTa
 const BLOCK_BYTES = 64 * 1024
 /** Blocks given to each worker before it answers: enough that none waits for the main thread. */
 const IN_FLIGHT = 4
+/**
+ * Blocks read beyond those in the workers' hands and not yet written: enough
+ * that this thread goes on evaluating while a worker is slow with a block (its
+ * first, cold one takes ~0.1 s), few enough to keep memory flat (~10 MB).
+ */
+const AHEAD = 32
 
 export interface BatchOptions {
   input: string
@@ -89,31 +95,30 @@ function write(stream: Writable, data: string | Uint8Array, written?: () => void
   })
 }
 
-/** Evaluates chunks and writes their records in input order. */
+/** Evaluates blocks and writes their records in input order. */
 interface Dispatcher {
   submit(block: Block): Promise<void>
   finish(): Promise<void>
 }
 
-function inProcess(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares): Dispatcher {
-  const outputs = new Spares(2)
-  return {
-    async submit(block) {
-      const { bytes, tally: counts } = evaluateBlock(block, options.asOf, format, outputs.take())
-      inputs.give(block.bytes.buffer)
-      add(tally, counts)
-      await write(output, bytes, () => outputs.give(bytes.buffer))
-    },
-    async finish() {},
-  }
-}
+type Done = { bytes: Uint8Array<ArrayBuffer>; tally: Tally; input: ArrayBuffer }
 
-function pool(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares): Dispatcher {
+/**
+ * Evaluates blocks on this thread and on `workerCount` worker threads. A
+ * block goes to the worker with the least in hand while one has fewer than
+ * `IN_FLIGHT`; otherwise this thread evaluates it, between reading blocks, and
+ * then lets the workers' answers in (a turn of the event loop) so that the
+ * next block finds them free. This thread works too because it would
+ * otherwise sit mostly idle (reading and writing take a sixth of a core),
+ * while each worker costs its own start and its own JIT warm-up: with `--jobs
+ * 2`, one worker and this thread beat two workers by ~5%.
+ */
+function evaluateInOrder(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares, workerCount: number): Dispatcher {
   const data: WorkerData = { asOf: options.asOf.getTime(), format }
-  const workers = Array.from({ length: options.jobs }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
-  const limit = options.jobs * IN_FLIGHT
+  const workers = Array.from({ length: workerCount }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
+  const limit = workerCount * IN_FLIGHT + AHEAD
   const outputs = new Spares(limit)
-  const done = new Map<number, WorkerReply>()
+  const done = new Map<number, Done>()
   let nextSeq = 0
   let nextWrite = 0
   let inFlight = 0
@@ -126,13 +131,14 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
     wake = undefined
     resume?.()
   }
-  const drainInOrder = () => {
-    for (let reply = done.get(nextWrite); reply !== undefined; reply = done.get(nextWrite)) {
+  const finished = (seq: number, result: Done) => {
+    done.set(seq, result)
+    for (let next = done.get(nextWrite); next !== undefined; next = done.get(nextWrite)) {
       done.delete(nextWrite)
       nextWrite++
-      add(tally, reply.tally)
-      inputs.give(reply.input)
-      const bytes = reply.bytes
+      add(tally, next.tally)
+      inputs.give(next.input)
+      const bytes = next.bytes
       writing = writing.then(() => write(output, bytes, () => outputs.give(bytes.buffer))).then(() => {
         inFlight--
         settle()
@@ -146,8 +152,7 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
   for (const each of workers) {
     each.worker.on('message', (reply: WorkerReply) => {
       each.inHand--
-      done.set(reply.seq, reply)
-      drainInOrder()
+      finished(reply.seq, reply)
     })
     each.worker.on('error', (error) => {
       failure ??= error
@@ -163,11 +168,18 @@ function pool(options: BatchOptions, format: Format, output: Writable, tally: Ta
       await waitFor(() => inFlight < limit)
       const seq = nextSeq++
       inFlight++
-      // To the worker with the least in hand: one slowed by a collection of its heap gets less.
-      const idlest = workers.reduce((a, b) => (b.inHand < a.inHand ? b : a))
-      idlest.inHand++
-      const into = outputs.take()
-      idlest.worker.postMessage({ seq, block, into } satisfies WorkerRequest, into === undefined ? [block.bytes.buffer] : [block.bytes.buffer, into])
+      // The worker with the least in hand: one slowed by a collection of its heap gets less.
+      let idlest = workers[0]
+      for (const each of workers) if (idlest === undefined || each.inHand < idlest.inHand) idlest = each
+      if (idlest !== undefined && idlest.inHand < IN_FLIGHT) {
+        idlest.inHand++
+        const into = outputs.take()
+        idlest.worker.postMessage({ seq, block, into } satisfies WorkerRequest, into === undefined ? [block.bytes.buffer] : [block.bytes.buffer, into])
+        return
+      }
+      const { bytes, tally: counts } = evaluateBlock(block, options.asOf, format, outputs.take())
+      finished(seq, { bytes, tally: counts, input: block.bytes.buffer })
+      if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve))
     },
     async finish() {
       try {
@@ -321,11 +333,10 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     // refused as a whole (a wrong CSV header) leaves no output at all.
     let header = format === 'csv' ? csvOutputHeader : ''
     let dispatcher: Dispatcher | undefined
-    const inputs = new Spares(options.jobs * IN_FLIGHT)
+    const inputs = new Spares(options.jobs * IN_FLIGHT + AHEAD)
     const start = (more: boolean) => {
-      if (!more || options.jobs === 1) return inProcess(options, format, output, tally, inputs)
-      threads = options.jobs
-      return pool(options, format, output, tally, inputs)
+      if (more) threads = options.jobs
+      return evaluateInOrder(options, format, output, tally, inputs, threads - 1)
     }
     try {
       const input = format === 'csv' ? csvBlocks(blocks(chunks, counted, inputs), tally) : blocks(chunks, counted, inputs)
@@ -360,7 +371,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const rate = seconds > 0 ? Math.round(tally.rows / seconds) : tally.rows
   io.stderr.write(
     `rows ${tally.rows}, covered ${tally.covered}, not covered ${tally['not-covered']}, undetermined ${tally.undetermined}, errors ${tally.error}` +
-      `${tally.blank > 0 ? `, blank lines skipped ${tally.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} workers`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
+      `${tally.blank > 0 ? `, blank lines skipped ${tally.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} threads`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
   )
   return tally.error > 0 ? 1 : 0
 }

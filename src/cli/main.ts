@@ -58,7 +58,8 @@ Options:
   --format F   ndjson or csv (default: from the file name, else from the first line)
   --out FILE   write to FILE, atomically (a temporary file renamed when complete)
   --as-of ISO  the instant asked about (default: now)
-  --jobs N     worker threads (default: available parallelism, here ${availableParallelism()})
+  --jobs N     threads evaluating rows: this one and N-1 workers (default: available
+               parallelism, here ${availableParallelism()})
   --help
 Exit codes: 0 all rows answered, 1 some rows were bad (or the output closed early),
 2 bad options, 130 interrupted (SIGINT; 143 for SIGTERM), with no --out file written.`,

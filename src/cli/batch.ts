@@ -11,7 +11,7 @@ import type { WriteStream } from 'node:tty'
 import { Worker } from 'node:worker_threads'
 import { UsageError } from './errors'
 import { Progress } from './progress'
-import { type Block, csvCells, csvInputColumns, csvOutputHeader, decode, emptyTally, evaluateBlock, type Format, lineAt, type Tally } from './rows'
+import { type Block, csvCells, csvInputColumns, csvOutputHeader, decode, emptyTally, evaluateBlock, type Format, lineAt, prepare, type Tally } from './rows'
 
 /** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
 const BLOCK_BYTES = 64 * 1024
@@ -294,6 +294,7 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   const head = await iterator.next()
   const firstChunk = head.done === true ? Buffer.alloc(0) : head.value
   const format = formatOf(options.input, decode(firstChunk), options.format)
+  await prepare(format)
   const chunks = (async function* () {
     if (firstChunk.length > 0) yield firstChunk
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value

@@ -187,8 +187,9 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function worker(): Promise<void> {
-  const { evaluateBlock } = await import('./rows')
+  const { evaluateBlock, prepare } = await import('./rows')
   const { asOf, format } = workerData as WorkerData
+  await prepare(format)
   const at = new Date(asOf)
   parentPort?.on('message', ({ seq, block, into }: WorkerRequest) => {
     const { bytes, tally } = evaluateBlock(block, at, format, into)

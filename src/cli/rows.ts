@@ -3,8 +3,6 @@
  * members, evaluating them, and writing the records. Shared by the main thread
  * and the workers, so both give the same answer for the same row.
  */
-import { parse } from 'csv-parse/sync'
-import { stringify } from 'csv-stringify/sync'
 import { answerAt } from '../coverage/coverage'
 import { readOptions, type ReadOptions } from '../coverage/options'
 import type { MemberInput } from '../coverage/member'
@@ -23,7 +21,27 @@ export const outputColumns = ['id', 'status', 'country', 'region', 'from', 'unti
 export type Row = { line: number; text: string }
 
 /** A CSV line read into cells, or why it could not be. */
-type Cells = readonly string[] | { fault: string }
+export type Cells = readonly string[] | { fault: string }
+
+type Csv = typeof import('./csv')
+let csv: Csv | undefined
+
+/**
+ * Loads what `format` needs: for CSV, csv-parse and csv-stringify, which cost
+ * ~20 ms to load in every thread of a batch and NDJSON does without. Called
+ * once before blocks of that format are read.
+ */
+export async function prepare(format: Format): Promise<void> {
+  if (format === 'csv') csv ??= await import('./csv')
+}
+
+function csvLibrary(): Csv {
+  if (csv === undefined) throw new Error('CSV read or written before prepare("csv")')
+  return csv
+}
+
+/** CSV lines read into cells (see `./csv`). */
+export const csvCells = (rows: readonly Row[]): Cells[] => csvLibrary().csvCells(rows)
 
 /** One output record: an answer, or an error that names the line and the field. */
 export type OutRecord =
@@ -101,29 +119,6 @@ function readCsv(cells: readonly string[]): Read {
   return { id, member }
 }
 
-/**
- * Reads CSV lines into cells with csv-parse: all at once, and line by line
- * where that does not give one record per line (a stray quote), so that a bad
- * line becomes an error of its own and takes no neighbour with it.
- */
-export function csvCells(rows: readonly Row[]): Cells[] {
-  try {
-    const records = parse(rows.map((row) => row.text).join('\n'), { relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[]
-    if (records.length === rows.length && records.every((each, index) => each.info.lines === index + 1)) return records.map((each) => each.record)
-  } catch {
-    // Read line by line below.
-  }
-  return rows.map((row) => {
-    try {
-      const records = parse(row.text, { relax_column_count: true }) as string[][]
-      return records.length === 1 ? (records[0] as string[]) : { fault: 'a quoted field runs past the end of the line' }
-    } catch (error) {
-      // Its line number is that of the whole input, not csv-parse's "line 1".
-      return { fault: (error as Error).message.replace(/ at line \d+/, '') }
-    }
-  })
-}
-
 /** Evaluates one row at `asOf`; CSV rows come with their cells. */
 export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutRecord {
   if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
@@ -179,7 +174,7 @@ export function recordBytes(records: readonly OutRecord[], format: Format, into?
     return out.bytes()
   }
   out.add(
-    stringify(
+    csvLibrary().csvText(
       records.map((record) =>
         record.status === 'error'
           ? [record.id, record.status, '', '', '', '', '', record.line, record.field, record.message]

@@ -1,12 +1,11 @@
-// Performance in CI, on a smaller run with a 30 % margin (timings on a shared
-// 2-core machine wobble), so that a regression fails. The full measurements:
-// `npm run bench` (bench/results.md), on 100,000 members.
+// Performance in CI, on smaller runs and with the margin of ./margin, so that
+// a regression fails. The batch budgets need the machine to themselves:
+// batch-budgets.alone.test.ts.
 import { describe, expect, test } from 'vitest'
 import { runInNewContext } from 'node:vm'
 import { browserBundle, bundleEntries, evaluation, startup } from '../bench/measure'
 import type { coverage } from '../src/index'
-
-const MARGIN = 1.3
+import { MARGIN } from './margin'
 
 describe('performance budgets', () => {
   test('coverage(), json-rules-engine and the floor agree; coverage() is at least 20x the peer, and holds its ratio to the floor', async () => {

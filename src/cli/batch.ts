@@ -220,10 +220,10 @@ const LF = 0x0a
 
 /**
  * Cuts the input into blocks of whole lines (a BOM dropped), numbering their
- * first lines. The main thread does no more than this, on bytes: decoding,
- * splitting lines and reading rows happen where the block is evaluated, in the
- * workers. A line break byte is never part of a longer UTF-8 sequence, so a cut
- * there splits no character.
+ * first lines, on bytes: decoding, splitting lines and reading rows happen
+ * where the block is evaluated, in a worker or on this thread. A line break
+ * byte is never part of a longer UTF-8 sequence, so a cut there splits no
+ * character.
  */
 async function* blocks(chunks: AsyncIterable<Buffer>, counted: { bytes: number } | undefined, spares: Spares): AsyncGenerator<Block> {
   let pending: Buffer[] = []

@@ -65,15 +65,12 @@ export interface Locality extends LocalityReasons {
 /** A locality with a birth date (or none): when coverage can start. */
 export interface Standing {
   readonly locality: Locality
-  /** How much of the birth date is known. */
-  readonly birth: 'day' | 'year' | undefined
   /** Distinct readings, by start. */
   readonly scenarios: readonly Scenario[]
   readonly earliest: number
   readonly latest: number
-  /** Earliest and latest start of the 18th birthday; -Infinity and Infinity without a birth date. */
+  /** Earliest start of the 18th birthday; -Infinity without a birth date. */
   readonly adultEarliest: number
-  readonly adultLatest: number
   /** What the birth date says, or that none was given: frozen, shared. */
   readonly ageReason: Reason
 }
@@ -325,28 +322,24 @@ function computeStanding(policy: Policy, locality: Locality, birthDate: string |
     }
   })
   const starts = scenarios.map((scenario) => scenario.start)
-  const birth = birthDate === undefined ? undefined : birthDate.length === 4 ? ('year' as const) : ('day' as const)
   const adultEarliest = birthDays === undefined ? Number.NEGATIVE_INFINITY : Math.min(...adults)
-  const adultLatest = birthDays === undefined ? Number.POSITIVE_INFINITY : Math.max(...adults)
   return {
     locality,
-    birth,
     scenarios,
     earliest: Math.min(...starts),
     latest: Math.max(...starts),
     adultEarliest,
-    adultLatest,
-    ageReason: Object.freeze(ageReason(policy, birth, adultEarliest, adultLatest)),
+    ageReason: Object.freeze(ageReason(policy, birthDate, adultEarliest, birthDays === undefined ? Number.POSITIVE_INFINITY : Math.max(...adults))),
   }
 }
 
-/** What the birth date says, or that none was given. */
-function ageReason(policy: Policy, birth: Standing['birth'], low: number, high: number): Reason {
-  if (birth === undefined) {
+/** What the birth date says (the 18th birthday between `low` and `high`), or that none was given. */
+function ageReason(policy: Policy, birthDate: string | undefined, low: number, high: number): Reason {
+  if (birthDate === undefined) {
     return { code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source }
   }
   const at = low === high ? `at ${iso(low)}` : `between ${iso(low)} and ${iso(high)}`
-  return birth === 'day'
+  return birthDate.length !== 4
     ? { code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${at}, the start of that birthday in their time zone`, source: policy.age.source }
     : { code: 'birth-year-only', message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${at}`, source: policy.age.source }
 }

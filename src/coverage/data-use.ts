@@ -6,7 +6,7 @@ import { type Evaluation, evaluate, windowsFrom } from './evaluate'
 import { type InstantInput, type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, readOptions } from './options'
 import { iso, type Reason, type ReasonCode } from './reasons'
-import type { Scenario } from './standings'
+import { type Scenario, STANDING, type Standing } from './standings'
 
 /** One item of a member's data. */
 export interface DataItem {
@@ -103,7 +103,7 @@ export function dataUse(member: MemberInput, item: DataItem, options?: CoverageO
     }
   }
   const used: Reason = { code: 'category-used', message: `${rule.description}: used for training`, source: rule.source }
-  const answers = evaluation.standing.scenarios.map((scenario) => inScenario(evaluation, scenario, asOf, created))
+  const answers = (evaluation.objects[evaluation.at + STANDING] as Standing).scenarios.map((scenario) => inScenario(evaluation, scenario, asOf, created))
   const first = answers[0] as { status: DataUseStatus; code: ReasonCode }
   const source = (code: ReasonCode) => (code === 'created-under-18' ? policy.age.source : policy.optOut.source)
   const found: Reason[] = []

@@ -6,7 +6,7 @@
 import type { CompiledPolicy } from '../policy/compile'
 import type { MemberFacts } from './member'
 import type { Reason } from './reasons'
-import { ADULT_EARLIEST, AGE_REASON, cacheOf, EARLIEST, LATEST, type Locality, localityOf, STANDING, type Standing, standingSlot } from './standings'
+import { ADULT_EARLIEST, cacheOf, EARLIEST, LATEST, type Locality, localityOf, type Standing, standingSlot } from './standings'
 
 /** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
 export interface Span {
@@ -17,18 +17,19 @@ export interface Span {
 export interface Evaluation {
   /** What follows from the country and zone. */
   readonly locality: Locality
-  /** What follows from them and the birth date, shared by members alike in those three. */
-  readonly standing: Standing
   /**
-   * The standing's instants and age reason that every answer reads, taken
-   * from its table row: an answer reads the standing itself only for a rarer
-   * reason (see standings.ts).
+   * The instants of what follows from them and the birth date (the standing,
+   * shared by members alike in those three) that every answer reads, taken
+   * from its table row (see standings.ts).
    */
   readonly earliest: number
   readonly latest: number
   readonly adultEarliest: number
-  readonly ageReason: Reason
-  /** The standing's objects in its table row, from `at`: where `coverage` keeps the status reasons that follow from it. */
+  /**
+   * The standing's objects in its table row, from `at`: the standing itself
+   * (`STANDING`), its age reason (`AGE_REASON`), and the status reasons that
+   * `coverage` keeps there.
+   */
   readonly objects: (Standing | Reason | undefined)[]
   readonly at: number
   /** LinkedIn believes the member is under 18: never used. */
@@ -133,17 +134,13 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
   const locality = localityOf(cache, compiled, member.country, member.timeZone)
   const slot = standingSlot(cache, compiled, locality, member.birthDate)
   const { table } = cache
-  const { objects } = table
-  const at = table.objectsAt(slot)
   return {
     locality,
-    standing: objects[at + STANDING] as Standing,
     earliest: table.instant(slot, EARLIEST),
     latest: table.instant(slot, LATEST),
     adultEarliest: table.instant(slot, ADULT_EARLIEST),
-    ageReason: objects[at + AGE_REASON] as Reason,
-    objects,
-    at,
+    objects: table.objects,
+    at: table.objectsAt(slot),
     excluded: member.secondarySchool,
     on,
     objectedAt,

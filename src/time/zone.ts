@@ -141,14 +141,14 @@ function computeStartOfDay(zone: string, day: number): number {
   const midnightUtc = day * DAY_MS
   // Every offset in force within 15 hours of the day's UTC midnight: local
   // midnight lies in that span for any real offset.
-  const before = offsetAt(zone, midnightUtc - HOURS_15)
-  const middle = offsetAt(zone, midnightUtc)
-  const after = offsetAt(zone, midnightUtc + HOURS_15)
+  const early = offsetAt(zone, midnightUtc - HOURS_15)
+  const atMidnight = offsetAt(zone, midnightUtc)
+  const late = offsetAt(zone, midnightUtc + HOURS_15)
   // One offset throughout, as on nearly every day: its midnight is the start.
   // Checking it would cost a fourth lookup, and the search below gives the
   // same instant when the check fails.
-  if (before === middle && middle === after) return midnightUtc - middle
-  const offsets = new Set([before, middle, after])
+  if (early === atMidnight && atMidnight === late) return midnightUtc - atMidnight
+  const offsets = new Set([early, atMidnight, late])
   let first = Number.POSITIVE_INFINITY
   for (const offset of offsets) {
     const candidate = midnightUtc - offset

@@ -23,6 +23,8 @@ const IN_FLIGHT = 4
  * first, cold one takes ~0.1 s), few enough to keep memory flat (~10 MB).
  */
 const AHEAD = 32
+/** Blocks read and not yet written, at most, with `workers` workers: the bound of memory in use and of spares worth keeping. */
+const blocksInPlay = (workers: number): number => workers * IN_FLIGHT + AHEAD
 
 export interface BatchOptions {
   input: string
@@ -117,7 +119,7 @@ type Done = { bytes: Uint8Array<ArrayBuffer>; tally: Tally; input: ArrayBuffer }
 function evaluateInOrder(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares, workerCount: number): Dispatcher {
   const data: WorkerData = { asOf: options.asOf.getTime(), format }
   const workers = Array.from({ length: workerCount }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
-  const limit = workerCount * IN_FLIGHT + AHEAD
+  const limit = blocksInPlay(workerCount)
   const outputs = new Spares(limit)
   const done = new Map<number, Done>()
   let nextSeq = 0
@@ -335,7 +337,8 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     // refused as a whole (a wrong CSV header) leaves no output at all.
     let header = format === 'csv' ? csvOutputHeader : ''
     let dispatcher: Dispatcher | undefined
-    const inputs = new Spares(options.jobs * IN_FLIGHT + AHEAD)
+    // Made before the first block tells whether workers start: room for the most there can be.
+    const inputs = new Spares(blocksInPlay(options.jobs - 1))
     const start = (more: boolean) => {
       if (more) threads = options.jobs
       return evaluateInOrder(options, format, output, tally, inputs, threads - 1)

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { countryZones } from '../../src/region/country-zones'
 import { formatCivilDate, parseCivilDate } from '../../src/time/civil'
-import { canonicalZone, localDay, offsetAt, startOfDay } from '../../src/time/zone'
+import { canonicalZone, localDay, offsetAt, readOffset, startOfDay, wallClockOffset } from '../../src/time/zone'
 import reference from '../fixtures/start-of-day.json'
 
 const day = (text: string) => parseCivilDate(text) as number
@@ -107,9 +107,38 @@ test('formatCivilDate and parseCivilDate round-trip (property)', () => {
   )
 })
 
-test('offsetAt reads the wall clock as formatToParts does, in every zone, AD and BC (property)', () => {
+describe('readOffset', () => {
+  const cases = [
+    { text: '31 GMT+2', out: 2 * 3600, name: 'whole hours' },
+    { text: '31 GMT-3:30', out: -(3 * 3600 + 30 * 60), name: 'hours and minutes, west' },
+    { text: '31 GMT+5:45', out: 5 * 3600 + 45 * 60, name: 'a quarter-hour offset' },
+    { text: '11 PM GMT-0:44:30', out: -(44 * 60 + 30), name: 'seconds (Monrovia Mean Time)' },
+    { text: '31 GMT+14', out: 14 * 3600, name: 'two-digit hours' },
+    { text: '31 GMT+05:45', out: 5 * 3600 + 45 * 60, name: 'the long form' },
+    { text: '31 GMT', out: 0, name: 'GMT alone' },
+    { text: '31 GMT+0', out: 0, name: 'a zero offset with a sign' },
+    { text: '31 UTC+1', out: 3600, name: 'UTC for GMT' },
+    { text: '31 GMT\u22124', out: -4 * 3600, name: 'a minus sign (U+2212)' },
+    { text: '31', out: undefined, name: 'no offset' },
+    { text: '31 CET', out: undefined, name: 'a zone abbreviation' },
+    { text: '31 GMT+', out: undefined, name: 'a sign without hours' },
+    { text: '31 GMT+123', out: undefined, name: 'three-digit hours' },
+    { text: '31 GMT+5:4', out: undefined, name: 'one-digit minutes' },
+    { text: '31 GMT+5:60', out: undefined, name: 'minutes past 59' },
+    { text: '31 GMT+5.30', out: undefined, name: 'another separator' },
+    { text: '31 GMT+5:30 ', out: undefined, name: 'text after the offset' },
+    { text: '31 GMT+24', out: undefined, name: 'a day or more' },
+    { text: '31 GMT*2', out: undefined, name: 'no sign' },
+  ] as const
+  for (const { text, out, name } of cases) {
+    test(`${JSON.stringify(text)} -> ${String(out)}: ${name}`, () => {
+      expect(readOffset(text)).toBe(out === undefined ? undefined : out * 1000)
+    })
+  }
+})
+
+test('offsetAt, and the wall-clock reading it falls back to, read offsets as formatToParts does, in every zone, AD and BC (property)', () => {
   // The reference: Intl's parts, read the plain way (Date arithmetic, so instants a day inside Date's range).
-  // offsetAt reads the cheaper text of `format`.
   const reference = (zone: string, ms: number) => {
     const parts = Object.fromEntries(
       new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', era: 'short', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
@@ -125,7 +154,9 @@ test('offsetAt reads the wall clock as formatToParts does, in every zone, AD and
   const zones = [...new Set(Object.values(countryZones).flat())]
   fc.assert(
     fc.property(fc.constantFrom(...zones), fc.integer({ min: -8_639_999_000_000_000, max: 8_639_999_000_000_000 }), (zone, ms) => {
-      expect(offsetAt(zone, ms)).toBe(reference(zone, ms))
+      const expected = reference(zone, ms)
+      expect(offsetAt(zone, ms)).toBe(expected)
+      expect(wallClockOffset(zone, ms)).toBe(expected)
     }),
     { numRuns: 3000 },
   )

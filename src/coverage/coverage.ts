@@ -9,7 +9,7 @@ import { type Evaluation, evaluate, isOn, type Span, spansOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { iso, type Reason } from './reasons'
-import { AGE_REASON, type Locality, NOT_STARTED, START_UNDETERMINED, UNDER_18 } from './standings'
+import { type Locality, NOT_STARTED, START_UNDETERMINED, UNDER_18 } from './standings'
 
 /** The member's status at `asOf`. */
 export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
@@ -54,7 +54,7 @@ export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[]
   const reasons: Reason[] = []
   const shared = evaluation.locality.reasons
   for (let index = 0; index < shared.length; index++) reasons.push(shared[index] as Reason)
-  reasons.push(evaluation.objects[evaluation.at + AGE_REASON] as Reason)
+  reasons.push(evaluation.ageReason)
   if (evaluation.excluded) {
     reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
   }

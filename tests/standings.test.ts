@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { coverage } from '../src/index'
 import { compilePolicy } from '../src/policy/compile'
 import { linkedinGenAi } from '../src/policy/linkedin'
-import { ADULT_EARLIEST, AGE_REASON, birthCode, cacheOf, EARLIEST, LATEST, STANDING, type Standing, StandingTable, START_UNDETERMINED } from '../src/coverage/standings'
+import { ADULT_EARLIEST, AGE_REASON, birthCode, cacheOf, EARLIEST, LATEST, STANDING, type Standing, StandingTable, STANDINGS_LIMIT, START_UNDETERMINED } from '../src/coverage/standings'
 import { formatCivilDate } from '../src/time/civil'
 
 /** A stand-in standing: the table reads only its locality's id, its instants and its age reason. */
@@ -117,7 +117,9 @@ describe('the standings cache', () => {
     const before = coverage(member, { asOf })
     const first = cacheOf(compiled)
     // Distinct birth dates in one zone fill the table: 1900-01-01 onwards.
-    for (let day = -25_567; first.table.size < 50_000; day++) coverage({ country: 'DE', timeZone: 'Europe/Berlin', birthDate: formatCivilDate(day) }, { asOf })
+    for (let day = -25_567; first.table.size < STANDINGS_LIMIT; day++) coverage({ country: 'DE', timeZone: 'Europe/Berlin', birthDate: formatCivilDate(day) }, { asOf })
+    // Emptied at three quarters of 65,536 slots, before it would double.
+    expect(first.table.capacity).toBe(65_536)
     const second = cacheOf(compiled)
     expect(second).not.toBe(first)
     expect(second.table.size).toBe(0)

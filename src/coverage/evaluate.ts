@@ -141,14 +141,15 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
   const locality = localityOf(cache, compiled, member.country, member.timeZone)
   const slot = standingSlot(cache, compiled, locality, member.birthDate)
   const { table } = cache
+  const at = table.objectsAt(slot)
   return {
     locality,
     earliest: table.instant(slot, EARLIEST),
     latest: table.instant(slot, LATEST),
     adultEarliest: table.instant(slot, ADULT_EARLIEST),
-    ageReason: table.objects[table.objectsAt(slot) + AGE_REASON] as Reason,
+    ageReason: table.objects[at + AGE_REASON] as Reason,
     objects: table.objects,
-    at: table.objectsAt(slot),
+    at,
     excluded: member.secondarySchool,
     on,
     objectedAt,

@@ -127,12 +127,15 @@ export const UNDER_18 = 2
 export const NOT_STARTED = 3
 export const START_UNDETERMINED = 4
 
-/**
- * Slots in a new table; it doubles when more than three quarters full. Denser
- * than half full, it is half the memory over much of its range, and a look-up
- * among many standings, which waits on memory, is found sooner.
- */
+/** Slots in a new table; it doubles when it would hold more than {@link fullAt} its slots. */
 const FIRST_CAPACITY = 1024
+
+/**
+ * The most standings a table of `capacity` slots holds: three quarters.
+ * Denser than half full, it is half the memory over much of its range, and a
+ * look-up among many standings, which waits on memory, is found sooner.
+ */
+const fullAt = (capacity: number): number => (capacity * 3) / 4
 
 /**
  * Standings by locality and birth code, in open addressing with linear
@@ -167,7 +170,7 @@ export class StandingTable {
 
   /** Adds the standing of a key not in the table, and gives its slot. */
   add(standing: Standing, birth: number): number {
-    if ((this.size + 1) * 4 > this.capacity * 3) this.#grow()
+    if (this.size + 1 > fullAt(this.capacity)) this.#grow()
     const { id } = standing.locality
     const slot = -1 - this.find(id, birth)
     const at = slot * ROW
@@ -219,11 +222,8 @@ interface Cache {
   count: number
   readonly table: StandingTable
 }
-/**
- * Three quarters of 65,536 slots (3.4 MB of rows and objects): the table is
- * emptied before it would double to 131,072.
- */
-export const STANDINGS_LIMIT = 49_152
+/** What 65,536 slots hold (3.4 MB of rows and objects): the table is emptied before it would double to 131,072. */
+export const STANDINGS_LIMIT = fullAt(65_536)
 const LOCALITIES_LIMIT = 10_000
 
 const caches = new WeakMap<CompiledPolicy, Cache>()

@@ -102,19 +102,23 @@ export function wallClockOffset(zone: string, epochMs: number): number {
     second: 'numeric',
   })
   let era = 'AD'
-  const fields = [0, 0, 0, 0, 0, 0]
+  let year = 0
+  let month = 0
+  let day = 0
+  let hour = 0
+  let minute = 0
+  let second = 0
   for (const part of entry.fields.formatToParts(epochMs)) {
     switch (part.type) {
       case 'era': era = part.value; break
-      case 'year': fields[0] = Number(part.value); break
-      case 'month': fields[1] = Number(part.value); break
-      case 'day': fields[2] = Number(part.value); break
-      case 'hour': fields[3] = Number(part.value); break
-      case 'minute': fields[4] = Number(part.value); break
-      case 'second': fields[5] = Number(part.value); break
+      case 'year': year = Number(part.value); break
+      case 'month': month = Number(part.value); break
+      case 'day': day = Number(part.value); break
+      case 'hour': hour = Number(part.value); break
+      case 'minute': minute = Number(part.value); break
+      case 'second': second = Number(part.value); break
     }
   }
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = fields
   const wall = daysFromCivil(era === 'AD' ? year : 1 - year, month, day) * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000
   const wholeSecond = epochMs - (((epochMs % 1000) + 1000) % 1000)
   return wall - wholeSecond

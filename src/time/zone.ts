@@ -73,7 +73,10 @@ export function readOffset(text: string): number | undefined {
     if (field > 0 && text.charCodeAt(index++) !== COLON) return undefined
     let value = 0
     let digits = 0
-    for (let code = text.charCodeAt(index); code >= 48 && code <= 57; code = text.charCodeAt(++index)) {
+    // Never read past the end: a read there deoptimizes the function once in every thread.
+    for (; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code < 48 || code > 57) break
       value = value * 10 + code - 48
       digits++
     }

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { coverage } from '../src/index'
 import { compilePolicy } from '../src/policy/compile'
 import { linkedinGenAi } from '../src/policy/linkedin'
-import { ADULT_EARLIEST, AGE_REASON, birthCode, cacheOf, EARLIEST, LATEST, STANDING, type Standing, StandingTable, STANDINGS_LIMIT, START_UNDETERMINED } from '../src/coverage/standings'
+import { ADULT_EARLIEST, AGE_REASON, cacheOf, EARLIEST, LATEST, STANDING, type Standing, StandingTable, STANDINGS_LIMIT, START_UNDETERMINED } from '../src/coverage/standings'
 import { formatCivilDate } from '../src/time/civil'
 
 /** A stand-in standing: the table reads only its locality's id, its instants and its age reason. */
@@ -60,29 +60,6 @@ describe('StandingTable', () => {
         return keys.every(([locality, birth]) => standingIn(table, table.find(locality, birth)).earliest === locality * 1e6 + birth)
       }),
     )
-  })
-})
-
-describe('birthCode', () => {
-  const cases = [
-    { name: 'none', birth: undefined, code: 0 },
-    { name: 'year 0001 alone', birth: '0001', code: 2 },
-    { name: 'year 9999 alone', birth: '9999', code: 10_000 },
-    { name: '0001-01-01, the first full date', birth: '0001-01-01', code: 10_001 },
-    { name: '0001-01-02', birth: '0001-01-02', code: 10_002 },
-  ] as const
-  for (const { name, birth, code } of cases) test(name, () => expect(birthCode(birth)).toBe(code))
-
-  test('9999-12-31 stays below 2^22, the room a key gives it', () => {
-    expect(birthCode('9999-12-31')).toBeLessThan(2 ** 22)
-  })
-
-  test('distinct birth dates, full or year alone, have distinct codes (property)', () => {
-    const date = fc.oneof(
-      fc.integer({ min: -719_162, max: 2_932_896 }).map(formatCivilDate),
-      fc.integer({ min: 1, max: 9999 }).map((year) => String(year).padStart(4, '0')),
-    )
-    fc.assert(fc.property(date, date, (a, b) => (a === b) === (birthCode(a) === birthCode(b))))
   })
 })
 

@@ -139,7 +139,7 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
   const { on, objectedAt, ignoredOptIns } = timeline(member)
   const cache = cacheOf(compiled)
   const locality = localityOf(cache, compiled, member.country, member.timeZone)
-  const slot = standingSlot(cache, compiled, locality, member.birthDate)
+  const slot = standingSlot(cache, compiled, locality, member.birth)
   const { table } = cache
   const at = table.objectsAt(slot)
   return {

@@ -11,6 +11,7 @@ import { readCountry } from '../region/codes'
 import { parseCivilDate, quad } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { readerSchema } from '../zod'
+import { type BirthCode, birthText, dateCode, NO_BIRTH_DATE, yearCode } from './birth'
 
 /** An instant as input: an ISO 8601 string with `Z` or an offset, or a `Date`. */
 export type InstantInput = string | Date
@@ -47,7 +48,8 @@ export interface Member {
 /** A member as the evaluator reads it: instants as epoch milliseconds. */
 export interface MemberFacts {
   readonly country: string
-  readonly birthDate: string | undefined
+  /** The birth date, read once: {@link NO_BIRTH_DATE} when none is given. */
+  readonly birth: BirthCode
   readonly timeZone: string | undefined
   readonly secondarySchool: boolean
   readonly optOuts: readonly { readonly at: number; readonly via: OptOutChannel }[]
@@ -87,11 +89,13 @@ function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
 /** The list of a member who gave none: shared and read only (not frozen: see ALWAYS_ON in evaluate.ts). */
 const NONE: readonly never[] = []
 
-function birthDateOf(reader: Reader, value: string): string | undefined {
+function birthOf(reader: Reader, value: string): BirthCode | undefined {
   const text = trimmed(value)
   if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
-  if (text.length === 4 && quad(text, 0) >= 0) return text === '0000' ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : text
-  if (parseCivilDate(text) !== undefined) return text
+  const year = text.length === 4 ? quad(text, 0) : -1
+  if (year >= 0) return year === 0 ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : yearCode(year)
+  const days = parseCivilDate(text)
+  if (days !== undefined) return dateCode(days)
   return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
     ? reader.fail(AT.birthDate, value, 'is not a real calendar date')
     : reader.fail(AT.birthDate, value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
@@ -145,13 +149,13 @@ export function readMember(reader: Reader, input: unknown): MemberFacts | undefi
     const read = readCountry(countryText)
     country = read.ok ? read.code : reader.fail(AT.country, countryText, read.problem)
   }
-  const birthText = reader.string(AT.birthDate, record.birthDate, true)
+  const birthDateText = reader.string(AT.birthDate, record.birthDate, true)
   const zoneText = reader.string(AT.timeZone, record.timeZone, true)
   const school = record.secondarySchool
   if (school !== undefined && school !== null && typeof school !== 'boolean') reader.wrongType(AT.secondarySchool, school, 'a boolean')
   return {
     country: country ?? '',
-    birthDate: birthText === undefined ? undefined : birthDateOf(reader, birthText),
+    birth: (birthDateText === undefined ? undefined : birthOf(reader, birthDateText)) ?? NO_BIRTH_DATE,
     timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
     secondarySchool: school === true,
     optOuts: listOf(reader, 'optOuts', record.optOuts, readOptOut),
@@ -176,7 +180,7 @@ export const memberSchema: z.ZodMiniType<Member, unknown> = /* @__PURE__ */ read
     optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
     optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
   }
-  if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
+  if (facts.birth !== NO_BIRTH_DATE) member.birthDate = birthText(facts.birth)
   if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
   return member
 })

@@ -18,8 +18,9 @@
  */
 import type { CompiledPolicy, Place } from '../policy/compile'
 import type { Policy, PolicyRollout, RegionCode } from '../policy/schema'
-import { daysFromCivil, isLeapYear, pair, quad } from '../time/civil'
+import { daysFromCivil, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
+import { type BirthCode, birthFields, isYearAlone, NO_BIRTH_DATE } from './birth'
 import { iso, type Reason } from './reasons'
 
 /** One reading of the unknown facts: when use starts, and when the member turns 18. */
@@ -75,32 +76,12 @@ export interface Standing {
   readonly ageReason: Reason
 }
 
-/** A validated birth date (`YYYY-MM-DD` or `YYYY`) as its fields; `day` is 0 when only the year is known. */
-function birthFields(birthDate: string): { year: number; month: number; day: number } {
-  return birthDate.length === 4
-    ? { year: quad(birthDate, 0), month: 0, day: 0 }
-    : { year: quad(birthDate, 0), month: pair(birthDate, 5), day: pair(birthDate, 8) }
-}
-
 /** Birth codes lie below this: a standing's key is its locality's id times this, plus its birth code. */
 const BIRTH_CODES = 2 ** 22
-/** Days since 1970 of 0001-01-01, the earliest birth date. */
-const FIRST_DAY = -719_162
-
-/**
- * A validated birth date as a small integer: 0 for none, 1 + the year (up to
- * 10,000) for a year alone, 10,001 + days since 0001-01-01 for a full date
- * (up to 3.7M, below {@link BIRTH_CODES}).
- */
-export function birthCode(birthDate: string | undefined): number {
-  if (birthDate === undefined) return 0
-  const { year, month, day } = birthFields(birthDate)
-  return day === 0 ? 1 + year : 10_001 + daysFromCivil(year, month, day) - FIRST_DAY
-}
 
 /** The civil days of the 18th (adult-age) birthday: one day, or the first and last of a year. */
-function adultDays(birthDate: string, adultAge: number): number[] {
-  const { year: born, month, day } = birthFields(birthDate)
+function adultDays(birth: BirthCode, adultAge: number): number[] {
+  const { year: born, month, day } = birthFields(birth)
   const year = born + adultAge
   if (day === 0) return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
   // Born 29 February: the birthday is 1 March in common years.
@@ -256,11 +237,10 @@ export function localityOf(cache: Cache, compiled: CompiledPolicy, country: stri
   return locality
 }
 
-/** The slot of the standing of a locality and a birth date (undefined: none given), computed when first asked. */
-export function standingSlot(cache: Cache, compiled: CompiledPolicy, locality: Locality, birthDate: string | undefined): number {
-  const birth = birthCode(birthDate)
+/** The slot of the standing of a locality and a birth date, computed when first asked. */
+export function standingSlot(cache: Cache, compiled: CompiledPolicy, locality: Locality, birth: BirthCode): number {
   const slot = cache.table.find(locality.id, birth)
-  return slot >= 0 ? slot : cache.table.add(computeStanding(compiled.policy, locality, birthDate), birth)
+  return slot >= 0 ? slot : cache.table.add(computeStanding(compiled.policy, locality, birth), birth)
 }
 
 function computeLocality(id: number, compiled: CompiledPolicy, country: string, timeZone: string | undefined): Locality {
@@ -320,8 +300,8 @@ function localityReasons(policy: Policy, country: string, place: Place, inferred
   return reasons.map((reason) => Object.freeze(reason))
 }
 
-function computeStanding(policy: Policy, locality: Locality, birthDate: string | undefined): Standing {
-  const birthDays = birthDate === undefined ? undefined : adultDays(birthDate, policy.age.adultAge)
+function computeStanding(policy: Policy, locality: Locality, birth: BirthCode): Standing {
+  const birthDays = birth === NO_BIRTH_DATE ? undefined : adultDays(birth, policy.age.adultAge)
   const scenarios: Scenario[] = []
   const adults: number[] = []
   locality.zones.forEach((zone, index) => {
@@ -342,17 +322,17 @@ function computeStanding(policy: Policy, locality: Locality, birthDate: string |
     earliest: Math.min(...starts),
     latest: Math.max(...starts),
     adultEarliest,
-    ageReason: Object.freeze(ageReason(policy, birthDate, adultEarliest, birthDays === undefined ? Number.POSITIVE_INFINITY : Math.max(...adults))),
+    ageReason: Object.freeze(ageReason(policy, birth, adultEarliest, birthDays === undefined ? Number.POSITIVE_INFINITY : Math.max(...adults))),
   }
 }
 
 /** What the birth date says (the 18th birthday between `low` and `high`), or that none was given. */
-function ageReason(policy: Policy, birthDate: string | undefined, low: number, high: number): Reason {
-  if (birthDate === undefined) {
+function ageReason(policy: Policy, birth: BirthCode, low: number, high: number): Reason {
+  if (birth === NO_BIRTH_DATE) {
     return { code: 'age-not-given', message: 'No birth date given; the member is taken to be 18 or over', source: policy.age.source }
   }
   const at = low === high ? `at ${iso(low)}` : `between ${iso(low)} and ${iso(high)}`
-  return birthDate.length !== 4
+  return !isYearAlone(birth)
     ? { code: 'adult-from', message: `The member turns ${policy.age.adultAge} ${at}, the start of that birthday in their time zone`, source: policy.age.source }
     : { code: 'birth-year-only', message: `Only the birth year is known: the member turns ${policy.age.adultAge} ${at}`, source: policy.age.source }
 }

@@ -236,6 +236,15 @@ describe('batch', () => {
     expect(run.stderr).toContain('blank lines skipped 1')
   })
 
+  test('an NDJSON row is read as a member with its id: any other unknown field is refused', () => {
+    const run = cli(['batch', '-', '--as-of', asOf], { input: '{"id":"a","country":"DE","birthdate":"2000-01-01"}\n{"country":"DE","id":"b","timeZone":"Europe/Berlin"}\n' })
+    expect(run.code).toBe(1)
+    expect(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
+      { id: 'a', status: 'error', line: 1, field: 'birthdate', message: '"birthdate" is not a known field' },
+      expect.objectContaining({ id: 'b', status: 'covered', country: 'DE' }),
+    ])
+  })
+
   test('CSV cells: a bad secondary_school, too few columns, an objection', () => {
     const input = 'id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins\na,DE,,,maybe,,\nb,DE\nc,DE,,Europe/Berlin,,2026-01-01T00:00:00Z;objection-form,2026-02-01T00:00:00Z\n'
     const run = cli(['batch', '-', '--format', 'csv', '--as-of', asOf], { input })

@@ -5,7 +5,7 @@
  */
 import { answerAt } from '../coverage/coverage'
 import { readOptions, type ReadOptions } from '../coverage/options'
-import type { MemberInput } from '../coverage/member'
+import { type MemberInput, readRowMember } from '../coverage/member'
 import { iso } from '../coverage/reasons'
 import { pathText } from '../errors'
 
@@ -70,7 +70,8 @@ const CSV_FIELD: Readonly<Record<string, string>> = {
   optIns: 'opt_ins',
 }
 
-type Read = { id: string; member: MemberInput } | { id: string; field: string; message: string }
+/** A row read: its id and the object to read as a member (with `readRowMember`), or why it cannot be. */
+type Read = { id: string; member: unknown } | { id: string; field: string; message: string }
 
 function readJson(text: string): Read {
   let value: unknown
@@ -82,11 +83,12 @@ function readJson(text: string): Read {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { id: '', field: '(line)', message: 'is not a JSON object' }
   }
-  const { id, ...member } = value as Record<string, unknown>
+  const { id } = value as { id?: unknown }
   if (typeof id !== 'string' && typeof id !== 'number') {
     return { id: '', field: 'id', message: id === undefined ? 'is missing' : 'is not a string or a number' }
   }
-  return { id: String(id), member: member as unknown as MemberInput }
+  // The row's own object, read with readRowMember: its id is no member field.
+  return { id: String(id), member: value }
 }
 
 /** Splits `ISO[;via]|ISO[;via]` into opt-outs. */
@@ -124,7 +126,7 @@ export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutR
   if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
   const read = cells === undefined ? readJson(row.text) : readCsv(cells)
   if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
-  const result = answerAt(read.member, options)
+  const result = answerAt(read.member, options, readRowMember)
   if (!result.ok) {
     const issues = result.issues
     const first = issues[0]?.path ?? []

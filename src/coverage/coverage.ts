@@ -3,7 +3,7 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
-import { type Read, tryReading } from '../input'
+import { type Read, type Reader, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Span, spansOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
@@ -218,9 +218,13 @@ function answerOf(member: MemberInput, options: CoverageOptions | undefined): An
   return answered.value
 }
 
-/** The answer for a member, with the options already read: batches read them once, and write records, not reports. */
-export function answerAt(member: MemberInput, { asOf, compiled }: ReadOptions): Read<Answer> {
-  const facts = tryReading('member', readMember, member)
+/**
+ * The answer for a member, with the options already read: batches read them
+ * once, and write records, not reports. `read` reads the member (a batch row
+ * is read with `readRowMember`).
+ */
+export function answerAt(member: unknown, { asOf, compiled }: ReadOptions, read: (reader: Reader, input: unknown) => MemberFacts | undefined = readMember): Read<Answer> {
+  const facts = tryReading('member', read, member)
   if (!facts.ok) return facts
   return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
 }

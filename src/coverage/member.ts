@@ -147,8 +147,8 @@ export function readMember(reader: Reader, input: unknown): MemberFacts | undefi
 
 /**
  * Reads a batch row's object as a member: its `id` is the row's, not a
- * member field. The row is read as it is (a copy without its `id` cost a
- * batch ~3 % of its time).
+ * member field. The row is read as it is: a copy without its `id` took ~80
+ * ns a row, a twentieth of a batch's time on one thread.
  */
 export function readRowMember(reader: Reader, input: unknown): MemberFacts | undefined {
   return factsOf(reader, reader.object(AT.root, input, isRowField))

@@ -2,7 +2,7 @@
  * A member's birth date as the evaluator reads it: a small integer, made once
  * when the member is read, and the key of their standing with their locality.
  */
-import { civilFromDays, formatCivilDate } from '../time/civil'
+import { civilFromDays } from '../time/civil'
 
 /**
  * 0 for no birth date, 1 + the year (up to 10,000) for a year alone, 10,001 +
@@ -29,9 +29,4 @@ export const isYearAlone = (code: BirthCode): boolean => code !== NO_BIRTH_DATE 
 /** A birth date's fields; `month` and `day` are 0 for a year alone. Not for {@link NO_BIRTH_DATE}. */
 export function birthFields(code: BirthCode): { year: number; month: number; day: number } {
   return isYearAlone(code) ? { year: code - 1, month: 0, day: 0 } : civilFromDays(code - FIRST_FULL + FIRST_DAY)
-}
-
-/** A birth date as text, `YYYY-MM-DD` or `YYYY`. Not for {@link NO_BIRTH_DATE}. */
-export function birthText(code: BirthCode): string {
-  return isYearAlone(code) ? String(code - 1).padStart(4, '0') : formatCivilDate(code - FIRST_FULL + FIRST_DAY)
 }

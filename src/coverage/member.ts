@@ -11,7 +11,7 @@ import { readCountry } from '../region/codes'
 import { parseCivilDate, quad } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { readerSchema } from '../zod'
-import { type BirthCode, birthText, dateCode, NO_BIRTH_DATE, yearCode } from './birth'
+import { type BirthCode, dateCode, NO_BIRTH_DATE, yearCode } from './birth'
 
 /** An instant as input: an ISO 8601 string with `Z` or an offset, or a `Date`. */
 export type InstantInput = string | Date
@@ -48,7 +48,9 @@ export interface Member {
 /** A member as the evaluator reads it: instants as epoch milliseconds. */
 export interface MemberFacts {
   readonly country: string
-  /** The birth date, read once: {@link NO_BIRTH_DATE} when none is given. */
+  /** The birth date as given, trimmed (what `memberSchema` gives back). */
+  readonly birthDate: string | undefined
+  /** The same, read once for the evaluator: {@link NO_BIRTH_DATE} when none is given. */
   readonly birth: BirthCode
   readonly timeZone: string | undefined
   readonly secondarySchool: boolean
@@ -90,8 +92,8 @@ function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
 /** The list of a member who gave none: shared and read only (not frozen: see ALWAYS_ON in evaluate.ts). */
 const NONE: readonly never[] = []
 
-function birthOf(reader: Reader, value: string): BirthCode | undefined {
-  const text = trimmed(value)
+/** The code of a birth date given as `value` (`text` is it trimmed). */
+function birthOf(reader: Reader, value: string, text: string): BirthCode | undefined {
   if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
   const year = text.length === 4 ? quad(text, 0) : -1
   if (year >= 0) return year === 0 ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : yearCode(year)
@@ -162,13 +164,20 @@ function factsOf(reader: Reader, record: Record<string, unknown> | undefined): M
     const read = readCountry(countryText)
     country = read.ok ? read.code : reader.fail(AT.country, countryText, read.problem)
   }
-  const birthDateText = reader.string(AT.birthDate, record.birthDate, true)
+  const birthDateGiven = reader.string(AT.birthDate, record.birthDate, true)
+  let birthDate: string | undefined
+  let birth = NO_BIRTH_DATE
+  if (birthDateGiven !== undefined) {
+    birthDate = trimmed(birthDateGiven)
+    birth = birthOf(reader, birthDateGiven, birthDate) ?? NO_BIRTH_DATE
+  }
   const zoneText = reader.string(AT.timeZone, record.timeZone, true)
   const school = record.secondarySchool
   if (school !== undefined && school !== null && typeof school !== 'boolean') reader.wrongType(AT.secondarySchool, school, 'a boolean')
   return {
     country: country ?? '',
-    birth: (birthDateText === undefined ? undefined : birthOf(reader, birthDateText)) ?? NO_BIRTH_DATE,
+    birthDate,
+    birth,
     timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
     secondarySchool: school === true,
     optOuts: listOf(reader, 'optOuts', record.optOuts, readOptOut),
@@ -193,7 +202,7 @@ export const memberSchema: z.ZodMiniType<Member, unknown> = /* @__PURE__ */ read
     optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
     optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
   }
-  if (facts.birth !== NO_BIRTH_DATE) member.birthDate = birthText(facts.birth)
+  if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
   if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
   return member
 })

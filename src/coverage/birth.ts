@@ -2,7 +2,7 @@
  * A member's birth date as the evaluator reads it: a small integer, made once
  * when the member is read, and the key of their standing with their locality.
  */
-import { civilFromDays } from '../time/civil'
+import { civilFromDays, daysFromCivil } from '../time/civil'
 
 /**
  * 0 for no birth date, 1 + the year (up to 10,000) for a year alone, 10,001 +
@@ -15,7 +15,7 @@ export const NO_BIRTH_DATE: BirthCode = 0
 /** The code of 0001-01-01, the first full date; codes below it are years alone. */
 const FIRST_FULL = 10_001
 /** Days since 1970 of 0001-01-01. */
-const FIRST_DAY = -719_162
+const FIRST_DAY = daysFromCivil(1, 1, 1)
 
 /** The code of a year alone, 1 to 9999. */
 export const yearCode = (year: number): BirthCode => 1 + year

@@ -112,31 +112,56 @@ export function ndjson(sample: readonly { member: RawMember }[]): string {
 }
 
 /**
+ * `count` varied members as NDJSON lines, encoded once and written again and
+ * again, so that the generating process costs little of the 2 cores the batch
+ * is measured on.
+ */
+function inputBlock(count: number): { bytes: Buffer; count: number } {
+  return { bytes: Buffer.from(ndjson(members(count))), count }
+}
+
+/**
  * NDJSON members generated on the fly and piped into `batch`: rows/s and the
  * CLI's own peak RSS. The input repeats a block of `distinct` members (1,000
  * by default, as a file of many members with the same few countries, zones
  * and birthdays would); `distinct = rows` makes every member new.
  */
 export function batch(rows: number, jobs: number, distinct = 1000): Promise<{ rowsPerSecond: number; peakMb: number }> {
+  return pipeInto(rows, jobs, inputBlock(Math.min(distinct, rows)))
+}
+
+/**
+ * What a user without `--jobs` would do with two cores: the rows split into
+ * `processes` equal parts, each piped into its own `batch --jobs 1` process,
+ * all at once. Rows/s over all of them, from the first start to the last exit.
+ */
+export async function batchSplit(rows: number, processes: number): Promise<number> {
+  const part = rows / processes
+  if (!Number.isInteger(part)) throw new RangeError(`batchSplit: ${rows} rows do not split into ${processes} equal parts`)
+  const input = inputBlock(Math.min(1000, part))
+  const started = performance.now()
+  await Promise.all(Array.from({ length: processes }, () => pipeInto(part, 1, input)))
+  return rows / ((performance.now() - started) / 1000)
+}
+
+/** Pipes `rows` rows, `input` again and again, into a `batch` process; timed from its start to its exit. */
+function pipeInto(rows: number, jobs: number, input: { bytes: Buffer; count: number }): Promise<{ rowsPerSecond: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
+    const started = performance.now()
     const child = spawn(process.execPath, [CLI, 'batch', '-', '--jobs', String(jobs), '--as-of', '2026-06-01T00:00:00Z'], { stdio: ['pipe', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    // Varied members, encoded once and written again and again, so the
-    // generating process costs little of the 2 cores the batch is measured on.
-    const BLOCK = Math.min(distinct, rows)
-    const block = Buffer.from(ndjson(members(BLOCK)))
+    const { bytes, count } = input
     let written = 0
-    const started = performance.now()
     const pump = () => {
-      while (written + BLOCK <= rows) {
-        written += BLOCK
-        if (!child.stdin.write(block)) return void child.stdin.once('drain', pump)
+      while (written + count <= rows) {
+        written += count
+        if (!child.stdin.write(bytes)) return void child.stdin.once('drain', pump)
       }
       if (written < rows) {
         const rest = rows - written
         written = rows
-        child.stdin.write(ndjson(members(BLOCK).slice(0, rest)))
+        child.stdin.write(ndjson(members(count).slice(0, rest)))
       }
       child.stdin.end()
     }
@@ -150,17 +175,6 @@ export function batch(rows: number, jobs: number, distinct = 1000): Promise<{ ro
       resolve({ rowsPerSecond: rows / seconds, peakMb: Number(peak[1]) })
     })
   })
-}
-
-/**
- * What a user without `--jobs` would do with two cores: the rows split into
- * `processes` equal parts, each piped into its own `batch --jobs 1` process,
- * all at once. Rows/s over all of them, from the first start to the last exit.
- */
-export async function batchSplit(rows: number, processes: number): Promise<number> {
-  const started = performance.now()
-  await Promise.all(Array.from({ length: processes }, () => batch(rows / processes, 1)))
-  return rows / ((performance.now() - started) / 1000)
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number

@@ -120,13 +120,15 @@ function inputBlock(count: number): { bytes: Buffer; count: number } {
   return { bytes: Buffer.from(ndjson(members(count))), count }
 }
 
+/** Distinct members in the batch input, repeated, as a file of many members with the same few countries, zones and birthdays would be. */
+const REPEATED = 1000
+
 /**
  * NDJSON members generated on the fly and piped into `batch`: rows/s and the
- * CLI's own peak RSS. The input repeats a block of `distinct` members (1,000
- * by default, as a file of many members with the same few countries, zones
- * and birthdays would); `distinct = rows` makes every member new.
+ * CLI's own peak RSS. The input repeats a block of `distinct` members
+ * ({@link REPEATED} by default); `distinct = rows` makes every member new.
  */
-export function batch(rows: number, jobs: number, distinct = 1000): Promise<{ rowsPerSecond: number; peakMb: number }> {
+export function batch(rows: number, jobs: number, distinct = REPEATED): Promise<{ rowsPerSecond: number; peakMb: number }> {
   return pipeInto(rows, jobs, inputBlock(Math.min(distinct, rows)))
 }
 
@@ -138,7 +140,7 @@ export function batch(rows: number, jobs: number, distinct = 1000): Promise<{ ro
 export async function batchSplit(rows: number, processes: number): Promise<number> {
   const part = rows / processes
   if (!Number.isInteger(part)) throw new RangeError(`batchSplit: ${rows} rows do not split into ${processes} equal parts`)
-  const input = inputBlock(Math.min(1000, part))
+  const input = inputBlock(Math.min(REPEATED, part))
   const started = performance.now()
   await Promise.all(Array.from({ length: processes }, () => pipeInto(part, 1, input)))
   return rows / ((performance.now() - started) / 1000)

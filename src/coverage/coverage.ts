@@ -3,7 +3,7 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
-import { type Read, type Reader, tryReading } from '../input'
+import { type Read, tryReading } from '../input'
 import type { Policy, RegionCode } from '../policy/schema'
 import { type Evaluation, evaluate, isOn, type Span, spansOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
@@ -223,7 +223,7 @@ function answerOf(member: MemberInput, options: CoverageOptions | undefined): An
  * once, and write records, not reports. `read` reads the member (a batch row
  * is read with `readRowMember`).
  */
-export function answerAt(member: unknown, { asOf, compiled }: ReadOptions, read: (reader: Reader, input: unknown) => MemberFacts | undefined = readMember): Read<Answer> {
+export function answerAt(member: unknown, { asOf, compiled }: ReadOptions, read: typeof readMember = readMember): Read<Answer> {
   const facts = tryReading('member', read, member)
   if (!facts.ok) return facts
   return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }

@@ -161,9 +161,11 @@ function pipeInto(rows: number, jobs: number, input: { bytes: Buffer; count: num
         if (!child.stdin.write(bytes)) return void child.stdin.once('drain', pump)
       }
       if (written < rows) {
-        const rest = rows - written
+        // The block's first lines, cut from its bytes rather than generated and encoded again.
+        let end = 0
+        for (let line = written; line < rows; line++) end = bytes.indexOf(10, end) + 1
         written = rows
-        child.stdin.write(ndjson(members(count).slice(0, rest)))
+        child.stdin.write(bytes.subarray(0, end))
       }
       child.stdin.end()
     }

@@ -1,6 +1,8 @@
 /**
- * ai-training-scope: is a LinkedIn member's data used to train LinkedIn's AI
- * models, from which instant, and which of their data.
+ * ai-training-scope: whether a platform's members' data is used to train its
+ * AI models, from which instant, and which of their data. A policy is data:
+ * LinkedIn's (`linkedinGenAi`, the default) and Meta's in the EU/EEA
+ * (`metaAiEu`) are built in; any other passes `policySchema`.
  *
  * Held back on purpose: the evaluator's internals (scenarios, compiled
  * policies) and the time helpers, which may change without a major version.
@@ -9,29 +11,34 @@
 export { coverage, coveredFrom, isCovered, safeCoverage } from './coverage/coverage'
 export { dataUse } from './coverage/data-use'
 export { memberSchema } from './coverage/member'
+export { reasonCodes } from './coverage/reasons'
 export { isPolicyInputError, PolicyInputError } from './errors'
 export { linkedinGenAi } from './policy/linkedin'
-export { categories, policySchema, regionCodes } from './policy/schema'
+export { metaAiEu } from './policy/meta'
+export { policies } from './policy/builtin'
+export { certainties, definePolicy, policySchema } from './policy/schema'
 export { countryAliases, registerLocale } from './region/codes'
 export { tzdbVersion } from './region/country-zones'
 export { resolveRegion } from './region/resolve'
 
-export type { CoverageReport, CoverageStatus, CoverageWindow, SafeResult } from './coverage/coverage'
+export type { CoverageReport, CoverageStatus, CoverageWindow, SafeResult, TimelinePhase } from './coverage/coverage'
 export type { DataItem, DataUseReport, DataUseStatus } from './coverage/data-use'
 export type { InstantInput, Member, MemberInput } from './coverage/member'
 export type { CoverageOptions } from './coverage/options'
 export type { Reason, ReasonCode } from './coverage/reasons'
 export type { InputKind, PolicyIssue } from './errors'
 export type {
-  Category,
-  Confidence,
-  OptOutChannel,
+  CategoryOf,
+  Certainty,
+  ChannelOf,
   Policy,
+  PolicyCategory,
+  PolicyChannel,
+  PolicyPhase,
   PolicyRegion,
-  PolicyRollout,
   PolicySource,
-  PolicyTerritory,
-  RegionCode,
+  PolicyTexts,
+  RegionOf,
 } from './policy/schema'
 export type { LocaleData } from './region/codes'
 export type { RegionInfo } from './region/resolve'

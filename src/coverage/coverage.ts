@@ -3,13 +3,14 @@
  * `coverage`, with `isCovered`, `coveredFrom` and `safeCoverage` around it.
  */
 import { PolicyInputError } from '../errors'
-import { type Read, tryReading } from '../input'
-import type { Policy, RegionCode } from '../policy/schema'
-import { type Evaluation, evaluate, isOn, type Span, spansOf } from './evaluate'
+import { type Read, type Reader, tryReading } from '../input'
+import type { CompiledPolicy, DatedPhase } from '../policy/compile'
+import type { linkedinGenAi } from '../policy/linkedin'
+import type { Certainty, ChannelOf, Policy, PolicyPhase, RegionOf } from '../policy/schema'
+import { type Evaluation, evaluate, type MergedWindow, type Scenario, statusAt, within, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
-import { iso, type Reason } from './reasons'
-import { type Locality, NOT_STARTED, START_UNDETERMINED, UNDER_18 } from './standings'
+import { fill, iso, type Reason, type ReasonCode } from './reasons'
 
 /** The member's status at `asOf`. */
 export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
@@ -18,131 +19,154 @@ export type CoverageStatus = 'covered' | 'not-covered' | 'undetermined'
 export interface CoverageWindow {
   readonly from: Date
   readonly until: Date | null
+  /** The phases that make it, as `region/phase`. */
+  readonly phases: readonly string[]
+  /** `possible` when the window rests only on phases that may not have happened; else the firmest of its phases. */
+  readonly certainty: Certainty
+  /** When the window's end is a range (a pause on a day not made public): from when until when it ends. */
+  readonly untilRange: { readonly from: Date; readonly until: Date } | null
+}
+
+/** A phase of the member's region, as the policy states it. */
+export interface TimelinePhase extends PolicyPhase {
+  readonly region: string
 }
 
 /** The answer for one member at one instant. Instants are `Date`s; compare them with `getTime()`. */
-export interface CoverageReport {
-  /** The policy's id. */
+export interface CoverageReport<R extends string = string> {
+  /** The policy's id and version. */
   readonly policy: string
+  readonly policyVersion: string
   /** The instant asked about. */
   readonly asOf: Date
-  /** At `asOf`: `covered` inside a window, `not-covered` outside all, `undetermined` when an unknown fact decides. */
+  /** At `asOf`: `covered` inside a window in every reading, `not-covered` outside all, `undetermined` when an unknown fact decides. */
   readonly status: CoverageStatus
   /** ISO 3166-1 alpha-2. */
   readonly country: string
-  readonly region: RegionCode
-  /** The rollout that applies (for an ambiguous territory, the earliest reading). Frozen, and shared between reports. */
-  readonly rollout: { readonly id: string; readonly effective: string }
-  /** Start of the first window of use, the earliest possible; `null` when nothing is ever used. */
+  /** The country's region; `null` outside every region of a policy that answers those `undetermined`. */
+  readonly region: R | null
+  /** A second region the territory may be read as (JE, GG, IM: UK); `null` for most countries. */
+  readonly alsoReadAs: R | null
+  /** The phases of use of the region (and of `alsoReadAs`), as the policy states them. */
+  readonly timeline: readonly TimelinePhase[]
+  /** Start of the first window of use, the earliest possible (possible windows included); `null` when nothing is ever used. */
   readonly from: Date | null
-  /** End of the last window; `null` while it is open-ended (or there is none). */
+  /** End of the last window, the latest possible; `null` while it is open-ended (or there is none). */
   readonly until: Date | null
-  /** Every window of use, sorted and disjoint, taken from the earliest possible start. */
+  /** Every window of use under the widest reading, sorted and disjoint, each with its certainty. */
   readonly windows: readonly CoverageWindow[]
-  /** The rules and assumptions behind the answer; at least one unless `covered`. A new array of frozen reasons, shared between reports. */
+  /** The rules and assumptions behind the answer, in the policy's words, each with its source. */
   readonly reasons: readonly Reason[]
 }
 
 /** A result that is either data or the input error that prevented it. */
 export type SafeResult<T> = { success: true; data: T } | { success: false; error: PolicyInputError }
 
-/** The facts and assumptions every answer rests on: a new array, for the caller to add to. */
-export function contextReasons(evaluation: Evaluation, policy: Policy): Reason[] {
-  // Pushed into a new array (one allocation, with room for the status reasons)
-  // rather than sliced and grown; by index, as for-of over arrays of several
-  // kinds here went through the iterator's builtin.
+/** Words a reason in the options' language (English where the policy has no text in it). */
+export function say(evaluation: Evaluation, language: string, code: ReasonCode, values: Record<string, string | number>, source?: string, phase?: DatedPhase): Reason {
+  const { texts } = evaluation.compiled.policy
+  const template = texts[language]?.reasons?.[code] ?? texts.en.reasons[code]
+  const reason: { -readonly [K in keyof Reason]: Reason[K] } = { code, message: fill(template, values) }
+  if (source !== undefined) reason.source = source
+  if (phase !== undefined) reason.phase = phase.key
+  return reason
+}
+
+/** A phase's end as reasons print it. */
+function endText(evaluation: Evaluation, language: string, phase: PolicyPhase): string {
+  const { texts } = evaluation.compiled.policy
+  const word = (name: 'open' | 'range') => texts[language]?.words?.[name] ?? texts.en.words[name]
+  const { end } = phase
+  return end === null ? word('open') : typeof end === 'string' ? end : fill(word('range'), end)
+}
+
+/** The facts and assumptions every answer for this member rests on. */
+export function contextReasons(evaluation: Evaluation, language: string): Reason[] {
+  const { compiled, member, place } = evaluation
+  const { policy } = compiled
   const reasons: Reason[] = []
-  const shared = evaluation.locality.reasons
-  for (let index = 0; index < shared.length; index++) reasons.push(shared[index] as Reason)
-  reasons.push(evaluation.ageReason)
-  if (evaluation.excluded) {
-    reasons.push({ code: 'secondary-school', message: `${policy.age.secondarySchool.note}; taken to hold throughout`, source: policy.age.secondarySchool.source })
+  if (place.readings.length === 0 && 'answer' in policy.outside) {
+    reasons.push(say(evaluation, language, 'outside-policy', { country: member.country, note: policy.outside.note }, policy.outside.source))
   }
-  const { ignoredOptIns } = evaluation
-  for (let index = 0; index < ignoredOptIns.length; index++) {
-    const at = ignoredOptIns[index] as number
-    reasons.push({
-      code: 'opt-in-ignored',
-      message: `The opt-in at ${iso(at)} follows an objection, which lasts: it changes nothing`,
-      source: policy.optOut.channels['objection-form'].source,
-    })
+  for (const reading of place.readings) {
+    for (const phase of reading) {
+      const region = policy.regions[phase.region] as Policy['regions'][string]
+      const values = { region: phase.region, regionName: region.name, phase: phase.phase.id, start: phase.phase.start, end: endText(evaluation, language, phase.phase), certainty: phase.phase.certainty }
+      reasons.push(say(evaluation, language, 'phase', values, phase.phase.source, phase))
+    }
+  }
+  const territory = policy.territories[member.country]
+  if (place.alsoReadAs !== null && territory !== undefined) {
+    reasons.push(say(evaluation, language, 'territory-ambiguous', { country: member.country, note: territory.note, region: place.region ?? '', alsoReadAs: place.alsoReadAs }, territory.source))
+  }
+  if (evaluation.zoneInferred && place.readings.length > 0) {
+    reasons.push(say(evaluation, language, 'time-zone-inferred', { country: member.country, zones: evaluation.zones.join(', ') }))
+  }
+  const age = { age: policy.age.adultAge }
+  if (evaluation.adultEarliest === -Infinity) reasons.push(say(evaluation, language, 'age-not-given', age, policy.age.source))
+  else if (evaluation.adultEarliest === evaluation.adultLatest || member.birthDate?.length === 10) {
+    reasons.push(say(evaluation, language, 'adult-from', { ...age, at: iso(evaluation.adultEarliest) }, policy.age.source))
+  } else reasons.push(say(evaluation, language, 'birth-year-only', { ...age, from: iso(evaluation.adultEarliest), until: iso(evaluation.adultLatest) }, policy.age.source))
+  if (member.secondarySchool) reasons.push(say(evaluation, language, 'secondary-school', { note: policy.age.secondarySchool.note }, policy.age.secondarySchool.source))
+  for (const ignored of evaluation.ignoredOptIns) {
+    const channel = policy.channels[ignored.via] as Policy['channels'][string]
+    reasons.push(say(evaluation, language, 'opt-in-ignored', { at: iso(ignored.at), channel: channel.name }, channel.source))
   }
   return reasons
 }
 
-// The status reasons: each built on first use and kept, frozen and shared by
-// every report, in the locality or in the standing's table row.
-
-function rolloutNotStarted(locality: Locality): Reason {
-  const { rollout } = locality
-  return (locality['rollout-not-started'] ??= Object.freeze({ code: 'rollout-not-started', message: `The rollout "${rollout.id}" starts at ${iso(locality.rolloutEarliest)} at the earliest`, source: rollout.source }))
-}
-
-function optedOut(locality: Locality, policy: Policy): Reason {
-  return (locality['opted-out'] ??= Object.freeze({ code: 'opted-out', message: 'The Data for Generative AI Improvement setting is off: use stopped going forward', source: policy.optOut.channels.setting.source }))
-}
-
-function optedOutBeforeStart(locality: Locality, policy: Policy): Reason {
-  return (locality['opted-out-before-start'] ??= Object.freeze({ code: 'opted-out-before-start', message: 'The member opted out before their coverage began: none of their data is used', source: policy.optOut.source }))
-}
-
-function under18({ objects, at, adultEarliest }: Evaluation, policy: Policy): Reason {
-  return (objects[at + UNDER_18] ??= Object.freeze({ code: 'under-18', message: `The member is under ${policy.age.adultAge} until ${iso(adultEarliest)} at the earliest`, source: policy.age.source })) as Reason
-}
-
-function notStarted({ objects, at, earliest, locality }: Evaluation): Reason {
-  return (objects[at + NOT_STARTED] ??= Object.freeze({ code: 'not-started', message: `The member's coverage starts at ${iso(earliest)} at the earliest`, source: locality.rollout.source })) as Reason
-}
-
-function startUndetermined({ objects, at, earliest, latest, locality }: Evaluation): Reason {
-  return (objects[at + START_UNDETERMINED] ??= Object.freeze({
-    code: 'start-undetermined',
-    message: `asOf lies between the earliest possible start (${iso(earliest)}) and the latest (${iso(latest)}); which applies depends on facts not given`,
-    source: locality.rollout.source,
-  })) as Reason
-}
-
-/** Adds why the member is not (or not certainly) covered at `asOf`; `on` tells whether the setting is on then (the member not excluded). */
-function addStatusReasons(reasons: Reason[], evaluation: Evaluation, policy: Policy, asOf: number, on: boolean, windowsExist: boolean): void {
-  const { locality } = evaluation
-  if (evaluation.excluded) return
-  if (!windowsExist) return void reasons.push(optedOutBeforeStart(locality, policy))
-  if (asOf < evaluation.earliest) {
-    const before = reasons.length
-    if (asOf < locality.rolloutEarliest) reasons.push(rolloutNotStarted(locality))
-    if (asOf < evaluation.adultEarliest) reasons.push(under18(evaluation, policy))
-    // Each reading starts later than asOf, though neither the rollout nor the
-    // birthday alone does in all readings at once.
-    if (reasons.length === before) reasons.push(notStarted(evaluation))
-    return
+/** Why asOf lies outside the narrowest reading's use in one scenario (nothing when it lies inside). */
+function scenarioReason(evaluation: Evaluation, scenario: Scenario, asOf: number, language: string, windows: readonly MergedWindow[]): Reason | undefined {
+  const { policy } = evaluation.compiled
+  if (within(scenario.lower, asOf) || evaluation.member.secondarySchool) return undefined
+  const active = scenario.phases.find((phase) => phase.start <= asOf && asOf < phase.endHigh)
+  if (active === undefined) {
+    const before = scenario.phases.filter((phase) => phase.endHigh <= asOf).at(-1)
+    const later = scenario.phases.some((phase) => phase.start > asOf)
+    if (before === undefined) {
+      const next = windows.find((window) => window.until > asOf)?.from ?? scenario.phases.find((phase) => phase.start > asOf)?.start
+      return next === undefined ? undefined : say(evaluation, language, 'not-started', { at: iso(next) }, scenario.phases[0]?.phase.phase.source)
+    }
+    const values = { phase: before.phase.phase.id, at: iso(before.endHigh) }
+    return say(evaluation, language, later ? 'paused' : 'ended', values, before.phase.phase.endSource ?? before.phase.phase.source, before.phase)
   }
-  if (!on) {
-    reasons.push(
-      evaluation.objectedAt !== undefined && evaluation.objectedAt <= asOf
-        ? { code: 'objected', message: `The member objected at ${iso(evaluation.objectedAt)}; use stopped going forward, for good`, source: policy.optOut.channels['objection-form'].source }
-        : optedOut(locality, policy),
-    )
-    return
+  const phase = active.phase.phase
+  if (asOf < scenario.adult) return say(evaluation, language, 'under-18', { age: policy.age.adultAge, at: iso(evaluation.adultLatest) }, policy.age.source)
+  if (!within(scenario.upper, asOf)) {
+    const optOuts = evaluation.member.optOuts.filter((optOut) => optOut.at <= asOf)
+    const last = optOuts.at(-1) ?? evaluation.member.optOuts[0]
+    if (last === undefined) return undefined
+    const channel = policy.channels[last.via] as Policy['channels'][string]
+    const values = { channel: channel.name, at: iso(last.at) }
+    if (scenario.upper.length === 0) return say(evaluation, language, 'opted-out-before-start', values, channel.source)
+    return say(evaluation, language, channel.reversible ? 'opted-out' : 'opted-out-for-good', values, channel.source)
   }
-  if (asOf < evaluation.latest) reasons.push(startUndetermined(evaluation))
+  if (phase.certainty === 'possible') return say(evaluation, language, 'possible-phase', { phase: phase.id, note: phase.note ?? '' }, phase.source, active.phase)
+  return say(evaluation, language, 'end-range', { phase: phase.id, from: iso(active.endLow), until: iso(active.endHigh) }, phase.endSource ?? phase.source, active.phase)
 }
 
-/** Windows as reports show them: `Date`s, `null` for an open end (a loop: `map` costs a call per window). */
-function windowsOf(spans: readonly Span[]): CoverageWindow[] {
-  const windows = new Array<CoverageWindow>(spans.length)
-  for (let index = 0; index < spans.length; index++) {
-    const { from, until } = spans[index] as Span
-    windows[index] = { from: new Date(from), until: until === Number.POSITIVE_INFINITY ? null : new Date(until) }
+/** The reasons for the status at asOf: one per distinct cause over the scenarios, and whether they disagree. */
+function statusReasons(evaluation: Evaluation, asOf: number, status: CoverageStatus, language: string, windows: readonly MergedWindow[]): Reason[] {
+  const reasons: Reason[] = []
+  for (const scenario of evaluation.scenarios) {
+    const reason = scenarioReason(evaluation, scenario, asOf, language, windows)
+    if (reason !== undefined && !reasons.some((each) => each.message === reason.message)) reasons.push(reason)
   }
-  return windows
+  const inLower = evaluation.scenarios.filter((scenario) => within(scenario.lower, asOf)).length
+  const inUpper = evaluation.scenarios.filter((scenario) => within(scenario.upper, asOf)).length
+  const disagree = (inLower > 0 && inLower < evaluation.scenarios.length) || (inUpper > 0 && inUpper < evaluation.scenarios.length)
+  if (status === 'undetermined' && disagree) {
+    const starts = evaluation.scenarios.flatMap((scenario) => scenario.upper.find((piece) => piece.until > asOf)?.from ?? [])
+    if (starts.length > 0) reasons.push(say(evaluation, language, 'start-undetermined', { from: iso(Math.min(...starts)), until: iso(Math.max(...starts)) }))
+  }
+  return reasons
 }
 
 /** What a report says, before it is dressed in `Date`s: reports and batch records are both written from it. */
 export interface Answer {
   readonly evaluation: Evaluation
   readonly status: CoverageStatus
-  /** The windows of use, as epoch-ms spans (`until` is Infinity while open). */
-  readonly spans: readonly Span[]
+  readonly windows: readonly MergedWindow[]
   /** Start of the first window, epoch ms; `null` when nothing is ever used. */
   readonly from: number | null
   /** End of the last window, epoch ms; `null` while open-ended (or there is none). */
@@ -151,71 +175,52 @@ export interface Answer {
 }
 
 /** The answer for an evaluated member at `asOf`. */
-function answer(evaluation: Evaluation, policy: Policy, asOf: number): Answer {
-  const spans = spansOf(evaluation)
-  const on = !evaluation.excluded && isOn(evaluation.on, asOf)
-  const status: CoverageStatus = on && asOf >= evaluation.latest ? 'covered' : on && asOf >= evaluation.earliest ? 'undetermined' : 'not-covered'
-  const reasons = contextReasons(evaluation, policy)
-  addStatusReasons(reasons, evaluation, policy, asOf, on, spans.length > 0)
-  const last = spans[spans.length - 1]
-  return {
-    evaluation,
-    status,
-    spans,
-    from: spans[0]?.from ?? null,
-    until: last === undefined || last.until === Number.POSITIVE_INFINITY ? null : last.until,
-    reasons,
-  }
+function answer(evaluation: Evaluation, asOf: number, language: string): Answer {
+  const windows = windowsOf(evaluation)
+  const status = statusAt(evaluation, asOf)
+  const reasons = [...contextReasons(evaluation, language), ...statusReasons(evaluation, asOf, status, language, windows)]
+  const last = windows.at(-1)
+  return { evaluation, status, windows, from: windows[0]?.from ?? null, until: last === undefined || last.until === Infinity ? null : last.until, reasons }
 }
+
+const dateOrNull = (ms: number) => (ms === Infinity ? null : new Date(ms))
 
 /** The report of an answer. */
-function report({ evaluation: { locality }, status, spans, from, until, reasons }: Answer, policy: Policy, asOf: number): CoverageReport {
+function report({ evaluation, status, windows, from, until, reasons }: Answer, asOf: number): CoverageReport {
+  const { policy } = evaluation.compiled
+  const { place } = evaluation
   return {
     policy: policy.id,
+    policyVersion: policy.version,
     asOf: new Date(asOf),
     status,
-    country: locality.country,
-    region: locality.region,
-    rollout: locality.reportedRollout,
+    country: evaluation.member.country,
+    region: place.region,
+    alsoReadAs: place.alsoReadAs,
+    timeline: place.readings.flatMap((reading) => reading.map((phase) => ({ region: phase.region, ...phase.phase }))),
     from: from === null ? null : new Date(from),
     until: until === null ? null : new Date(until),
-    windows: windowsOf(spans),
+    windows: windows.map((window) => ({
+      from: new Date(window.from),
+      until: dateOrNull(window.until),
+      phases: window.phases,
+      certainty: window.certainty,
+      untilRange: window.untilRange === null ? null : { from: new Date(window.untilRange.from), until: new Date(window.untilRange.until) },
+    })),
     reasons,
   }
 }
 
-/**
- * Whether a member's data is used to train LinkedIn's content-generating AI
- * models at `asOf`, from which instant, in which windows, and why.
- *
- * @param member - the member; only `country` is required
- * @param options - `asOf` (default now) and `policy` (default {@link linkedinGenAi})
- * @returns the coverage report
- * @throws {PolicyInputError} when the member or the options are not valid
- * @example
- * const report = coverage({ country: 'DE', timeZone: 'Europe/Berlin' }, { asOf: '2026-01-01T00:00:00Z' })
- * report.status //=> 'covered'
- * report.from?.toISOString() //=> '2025-11-02T23:00:00.000Z'
- */
-export function coverage(member: MemberInput, options?: CoverageOptions): CoverageReport {
-  const result = tryCoverage(member, options)
-  if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
-  return result.value
-}
-
-/** `coverage` that gives input problems back as data, without building an error. */
-function tryCoverage(member: MemberInput, options?: CoverageOptions): Read<CoverageReport> {
-  const read = tryOptions(options)
-  if (!read.ok) return read
-  const answered = answerAt(member, read.value)
-  return answered.ok ? { ok: true, value: report(answered.value, read.value.compiled.policy, read.value.asOf) } : answered
-}
-
-/** The answer for a member and options, or the input error: for the functions that need less than a report. */
-function answerOf(member: MemberInput, options: CoverageOptions | undefined): Answer {
-  const answered = answerAt(member, readOptions(options))
-  if (!answered.ok) throw new PolicyInputError(answered.kind, answered.issues)
-  return answered.value
+/** Reads a member against a policy: its channels are the policy's. */
+export function readMemberFor(compiled: CompiledPolicy, read: typeof readMember = readMember) {
+  const channels = Object.keys(compiled.policy.channels)
+  return (reader: Reader, input: unknown): MemberFacts | undefined => {
+    const facts = read(reader, input)
+    facts?.optOuts.forEach((optOut, index) => {
+      if (!channels.includes(optOut.via)) reader.oneOf(['optOuts', index, 'via'], optOut.via, channels)
+    })
+    return facts
+  }
 }
 
 /**
@@ -223,10 +228,46 @@ function answerOf(member: MemberInput, options: CoverageOptions | undefined): An
  * once, and write records, not reports. `read` reads the member (a batch row
  * is read with `readRowMember`).
  */
-export function answerAt(member: unknown, { asOf, compiled }: ReadOptions, read: typeof readMember = readMember): Read<Answer> {
-  const facts = tryReading('member', read, member)
+export function answerAt(member: unknown, { asOf, compiled, language }: ReadOptions, read: typeof readMember = readMember): Read<Answer> {
+  const facts = tryReading('member', readMemberFor(compiled, read), member)
   if (!facts.ok) return facts
-  return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), compiled.policy, asOf) }
+  return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), asOf, language) }
+}
+
+/** `coverage` that gives input problems back as data, without building an error. */
+function tryCoverage(member: unknown, options: unknown): Read<CoverageReport> {
+  const read = tryOptions(options)
+  if (!read.ok) return read
+  const answered = answerAt(member, read.value)
+  return answered.ok ? { ok: true, value: report(answered.value, read.value.asOf) } : answered
+}
+
+/** The answer for a member and options, or the input error: for the functions that need less than a report. */
+function answerOf(member: unknown, options: unknown): Answer {
+  const answered = answerAt(member, readOptions(options))
+  if (!answered.ok) throw new PolicyInputError(answered.kind, answered.issues)
+  return answered.value
+}
+
+type Default = typeof linkedinGenAi
+
+/**
+ * Whether a member's data is used for training at `asOf` under a policy
+ * (default: LinkedIn's), from which instant, in which windows, and why.
+ *
+ * @param member - the member; only `country` is required
+ * @param options - `asOf` (default now), `policy` (default {@link linkedinGenAi}), `language` of the reasons (default `en`)
+ * @returns the coverage report
+ * @throws {PolicyInputError} when the member, the options or the policy are not valid
+ * @example
+ * const report = coverage({ country: 'DE', timeZone: 'Europe/Berlin' }, { asOf: '2026-01-01T00:00:00Z' })
+ * report.status //=> 'covered'
+ * report.from?.toISOString() //=> '2025-11-02T23:00:00.000Z'
+ */
+export function coverage<P extends Policy = Default>(member: MemberInput<ChannelOf<P>>, options?: CoverageOptions<P>): CoverageReport<RegionOf<P>> {
+  const result = tryCoverage(member, options)
+  if (!result.ok) throw new PolicyInputError(result.kind, result.issues)
+  return result.value as CoverageReport<RegionOf<P>>
 }
 
 /**
@@ -237,19 +278,19 @@ export function answerAt(member: unknown, { asOf, compiled }: ReadOptions, read:
  * @example
  * isCovered({ country: 'FR', timeZone: 'Europe/Paris' }, { asOf: '2025-11-03T00:00:00+01:00' }) //=> true
  */
-export function isCovered(member: MemberInput, options?: CoverageOptions): boolean {
+export function isCovered<P extends Policy = Default>(member: MemberInput<ChannelOf<P>>, options?: CoverageOptions<P>): boolean {
   return answerOf(member, options).status === 'covered'
 }
 
 /**
- * The earliest possible instant from which the member's data is used, or `null`
- * when it never is.
+ * The earliest possible instant from which the member's data is used (a
+ * possible phase included), or `null` when it never is.
  *
  * @throws {PolicyInputError} when the member or the options are not valid
  * @example
- * coveredFrom({ country: 'CA', timeZone: 'America/Vancouver' })?.toISOString() //=> '2025-11-03T08:00:00.000Z'
+ * coveredFrom({ country: 'HK' })?.toISOString() //=> '2024-09-17T16:00:00.000Z'
  */
-export function coveredFrom(member: MemberInput, options?: CoverageOptions): Date | null {
+export function coveredFrom<P extends Policy = Default>(member: MemberInput<ChannelOf<P>>, options?: CoverageOptions<P>): Date | null {
   const { from } = answerOf(member, options)
   return from === null ? null : new Date(from)
 }
@@ -262,7 +303,7 @@ export function coveredFrom(member: MemberInput, options?: CoverageOptions): Dat
  * result.success //=> false
  * result.success ? null : result.error.issues[0]?.path //=> ['country']
  */
-export function safeCoverage(member: MemberInput, options?: CoverageOptions): SafeResult<CoverageReport> {
+export function safeCoverage<P extends Policy = Default>(member: MemberInput<ChannelOf<P>>, options?: CoverageOptions<P>): SafeResult<CoverageReport<RegionOf<P>>> {
   const result = tryCoverage(member, options)
-  return result.ok ? { success: true, data: result.value } : { success: false, error: new PolicyInputError(result.kind, result.issues) }
+  return result.ok ? { success: true, data: result.value as CoverageReport<RegionOf<P>> } : { success: false, error: new PolicyInputError(result.kind, result.issues) }
 }

@@ -1,167 +1,247 @@
 /**
- * The evaluation shared by `coverage` and `dataUse`: the member's possible
- * starts (one per reading of the unknown facts), the setting's on-off timeline,
- * and the windows of use.
+ * The evaluation, as POLICY.md reads: a member's facts against a policy's
+ * timelines, giving spans of use and, at `asOf`, a status.
+ *
+ * 1. **Scenarios.** Facts not given are read every way they can be: each of the
+ *    country's zones (when no zone is given), each reading of an ambiguous
+ *    territory (JE: ROW and UK), each day the 18th birthday can fall on (a
+ *    birth year alone: its first and last day). One scenario per combination.
+ * 2. **Phases become instants** in the scenario's zone: a civil date is the
+ *    start of that day there. A ranged end gives two instants.
+ * 3. **On-spans.** Opt-outs and opt-ins make the spans during which the member
+ *    lets their data be used; they carry across phases. An opt-in after an
+ *    opt-out through a channel that is not reversible changes nothing; an
+ *    opt-out through a channel that does not last holds until the next phase.
+ * 4. **Pieces of use** are phase ∩ adult ∩ on-spans, read twice: the *upper*
+ *    reading (the widest: a possible phase happened, a ranged end is the latest
+ *    day) and the *lower* (the narrowest: a possible phase did not happen, a
+ *    ranged end is the earliest day).
+ * 5. **Status at asOf**: `covered` when asOf lies in a lower piece in every
+ *    scenario, `not-covered` when it lies in no upper piece in any, else
+ *    `undetermined`. Windows, `from` and `until` are the upper pieces merged
+ *    across scenarios: the widest reading, each window flagged with its
+ *    certainty and any ranged end.
  */
-import type { CompiledPolicy } from '../policy/compile'
+import type { CompiledPolicy, DatedPhase, Place } from '../policy/compile'
+import type { Certainty } from '../policy/schema'
+import { certainties } from '../policy/schema'
+import { daysFromCivil, isLeapYear } from '../time/civil'
+import { startOfDay } from '../time/zone'
+import { type BirthCode, birthFields, NO_BIRTH_DATE } from './birth'
 import type { MemberFacts } from './member'
-import type { Reason } from './reasons'
-import { ADULT_EARLIEST, AGE_REASON, cacheOf, EARLIEST, LATEST, type Locality, localityOf, type Standing, standingSlot } from './standings'
 
-/** A span of use: from an instant (inclusive) to another (exclusive), epoch ms. */
+/** A span of instants (epoch ms), from inclusive, until exclusive (Infinity while open). */
 export interface Span {
   readonly from: number
   readonly until: number
 }
 
-export interface Evaluation {
-  /** What follows from the country and zone. */
-  readonly locality: Locality
-  /**
-   * The instants of what follows from them and the birth date (the standing,
-   * shared by members alike in those three) that every answer reads, taken
-   * from its table row (see standings.ts).
-   */
-  readonly earliest: number
-  readonly latest: number
-  readonly adultEarliest: number
-  /**
-   * The standing's age reason, read here with its instants rather than where
-   * the reasons are gathered: over many members its row of objects is out of
-   * the CPU's cache, and loading it early overlaps that wait with the rest of
-   * the evaluation (`coverage()` over 100,000 varied members 7 % faster).
-   */
-  readonly ageReason: Reason
-  /**
-   * The standing's objects in its table row, from `at`: the standing itself
-   * (`STANDING`), its age reason (`AGE_REASON`), and the status reasons that
-   * `coverage` keeps there.
-   */
-  readonly objects: (Standing | Reason | undefined)[]
-  readonly at: number
-  /** LinkedIn believes the member is under 18: never used. */
-  readonly excluded: boolean
-  /** When the setting is on (from -Infinity), cut by opt-outs. */
-  readonly on: readonly Span[]
-  /** The objection, if one was filed. */
-  readonly objectedAt: number | undefined
-  readonly ignoredOptIns: readonly number[]
+/** A span of use inside one phase, in one scenario. */
+export interface Piece extends Span {
+  readonly phase: DatedPhase
+  /** Where a ranged end of the phase makes this piece's end uncertain: from that instant on (else null). */
+  readonly rangeFrom: number | null
 }
 
-type Event = { at: number; kind: 0 | 1 | 2 } // 0 setting off, 1 objection, 2 setting on
+/** One reading of the facts not given. */
+export interface Scenario {
+  readonly zone: string
+  /** The region read (an ambiguous territory has two). */
+  readonly region: string
+  /** Start of the adult birthday; -Infinity without a birth date. */
+  readonly adult: number
+  /** The phases as instants in this zone. */
+  readonly phases: readonly { readonly phase: DatedPhase; readonly start: number; readonly endLow: number; readonly endHigh: number }[]
+  /** Spans of use under the widest reading, and under the narrowest. */
+  readonly upper: readonly Piece[]
+  readonly lower: readonly Piece[]
+}
 
-type Timeline = { on: readonly Span[]; objectedAt: number | undefined; ignoredOptIns: readonly number[] }
+/** An opt-out or opt-in, in time order. */
+export interface OptEvent {
+  readonly at: number
+  /** The channel of an opt-out; undefined for an opt-in. */
+  readonly via: string | undefined
+}
+
+/** A member evaluated against a policy: every scenario, and what the reasons need. */
+export interface Evaluation {
+  readonly compiled: CompiledPolicy
+  readonly member: MemberFacts
+  readonly place: Place
+  readonly zones: readonly string[]
+  readonly zoneInferred: boolean
+  readonly scenarios: readonly Scenario[]
+  /** Opt-ins that changed nothing, each with the channel that made it so. */
+  readonly ignoredOptIns: readonly { readonly at: number; readonly via: string }[]
+  /** The adult birthday's earliest and latest start over zones; ±Infinity without a birth date. */
+  readonly adultEarliest: number
+  readonly adultLatest: number
+}
+
+/** The civil days the adult birthday can fall on: one day, or the first and last of a year. */
+function adultDays(birth: BirthCode, adultAge: number): number[] {
+  const { year: born, month, day } = birthFields(birth)
+  const year = born + adultAge
+  if (day === 0) return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
+  // Born 29 February: the birthday is 1 March in common years.
+  return [month === 2 && day === 29 && !isLeapYear(year) ? daysFromCivil(year, 3, 1) : daysFromCivil(year, month, day)]
+}
+
+const instantOf = (zone: string, day: number) => (day === Infinity ? Infinity : startOfDay(zone, day))
 
 /**
- * The setting as most members have it: never touched, on throughout. Shared by
- * every such evaluation, and never handed out; read only by type rather than
- * frozen, because V8 (Node 20) reads frozen arrays on slow paths (a frozen
- * array's `slice` or `some` costs several times a plain one's).
+ * The on-spans: from -Infinity, cut by opt-outs, resumed by opt-ins. At one
+ * instant opt-outs come before opt-ins (the member ends it opted in: the
+ * reading under which data may be used). `phaseStarts` ends opt-outs through
+ * channels that do not last.
  */
-const ALWAYS_ON: Timeline = {
-  on: [{ from: Number.NEGATIVE_INFINITY, until: Number.POSITIVE_INFINITY }],
-  objectedAt: undefined,
-  ignoredOptIns: [],
-}
-
-/** Inserts `event` in order (a member has a few events: an insertion beats a sort and its garbage). */
-function insert(events: Event[], event: Event): void {
-  let index = events.length
-  events.push(event)
-  for (let before = events[index - 1]; before !== undefined && (before.at > event.at || (before.at === event.at && before.kind > event.kind)); before = events[index - 1]) {
-    events[index] = before
-    index--
+function onSpans(events: readonly OptEvent[], compiled: CompiledPolicy, phaseStarts: readonly number[], ignored?: { at: number; via: string }[]): Span[] {
+  const { channels } = compiled.policy
+  const spans: Span[] = []
+  let onSince: number | null = -Infinity
+  /** Opt-outs in force: a lasting channel's until Infinity, another's until the next phase starts. */
+  let holds: { via: string; until: number }[] = []
+  const resume = (at: number) => {
+    if (onSince !== null || holds.length > 0) return
+    const last = spans.at(-1)
+    onSince = last !== undefined && last.until === at ? (spans.pop() as Span).from : at
   }
-  events[index] = event
-}
-
-function timeline(member: MemberFacts): Timeline {
-  const { optOuts, optIns } = member
-  if (optOuts.length === 0) return ALWAYS_ON
-  if (optOuts.length === 1 && optIns.length === 0) {
-    // The commonest change, one opt-out never undone: what the events below give, without building them.
-    const { at, via } = optOuts[0] as MemberFacts['optOuts'][number]
-    return { on: [{ from: Number.NEGATIVE_INFINITY, until: at }], objectedAt: via === 'setting' ? undefined : at, ignoredOptIns: ALWAYS_ON.ignoredOptIns }
-  }
-  // In time order; at one instant, opt-outs come before opt-ins: the member ends
-  // that instant with the setting on, the reading under which their data may be used.
-  const events: Event[] = []
-  for (const optOut of optOuts) insert(events, { at: optOut.at, kind: optOut.via === 'setting' ? 0 : 1 })
-  for (const at of optIns) insert(events, { at, kind: 2 })
-  const on: Span[] = []
-  let openSince: number | undefined = Number.NEGATIVE_INFINITY
-  let objectedAt: number | undefined
-  const ignoredOptIns: number[] = []
   for (const event of events) {
-    if (event.kind === 2) {
-      if (objectedAt !== undefined) ignoredOptIns.push(event.at)
-      else if (openSince === undefined) {
-        // Back on at the instant it went off: one span, not two that touch.
-        const last = on.at(-1)
-        if (last !== undefined && last.until === event.at) openSince = on.pop()?.from
-        else openSince = event.at
-      }
+    // Non-lasting opt-outs that ended before this event.
+    for (const hold of holds.filter((each) => each.until <= event.at)) {
+      holds = holds.filter((each) => each !== hold)
+      resume(hold.until)
+    }
+    if (event.via === undefined) {
+      const firm = holds.find((hold) => !(channels[hold.via] as { reversible: boolean }).reversible)
+      if (firm !== undefined) ignored?.push({ at: event.at, via: firm.via })
+      holds = holds.filter((hold) => !(channels[hold.via] as { reversible: boolean }).reversible)
+      resume(event.at)
       continue
     }
-    if (openSince !== undefined) {
-      if (event.at > openSince) on.push({ from: openSince, until: event.at })
-      openSince = undefined
+    const lasts = (channels[event.via] as { lasts: boolean }).lasts
+    holds.push({ via: event.via, until: lasts ? Infinity : (phaseStarts.find((start) => start > event.at) ?? Infinity) })
+    if (onSince !== null) {
+      if (event.at > onSince) spans.push({ from: onSince, until: event.at })
+      onSince = null
     }
-    if (event.kind === 1) objectedAt ??= event.at
   }
-  if (openSince !== undefined) on.push({ from: openSince, until: Number.POSITIVE_INFINITY })
-  return { on, objectedAt, ignoredOptIns }
-}
-
-const NO_WINDOWS: readonly Span[] = []
-
-/** The windows of use from the earliest start. */
-export function spansOf(evaluation: Evaluation): readonly Span[] {
-  if (evaluation.excluded) return NO_WINDOWS
-  // Never opted out: one window from the earliest start (made afresh: cheaper than reading a cached one from cold memory).
-  return evaluation.on === ALWAYS_ON.on ? [{ from: evaluation.earliest, until: Number.POSITIVE_INFINITY }] : windowsFrom(evaluation.on, evaluation.earliest)
-}
-
-/** The windows of use for a start: the on-spans from `start` on. */
-export function windowsFrom(on: readonly Span[], start: number): Span[] {
-  const windows: Span[] = []
-  // By index here and below: a hot loop over arrays of several kinds (see contextReasons).
-  for (let index = 0; index < on.length; index++) {
-    const span = on[index] as Span
-    if (span.until <= start) continue
-    windows.push(span.from >= start ? span : { from: start, until: span.until })
+  for (const hold of holds.filter((each) => each.until !== Infinity).sort((a, b) => a.until - b.until)) {
+    holds = holds.filter((each) => each !== hold)
+    resume(hold.until)
   }
-  return windows
+  if (onSince !== null) spans.push({ from: onSince, until: Infinity })
+  return spans
 }
 
-/** Evaluates a member against a compiled policy. */
+/** The parts of [from, until) inside the on-spans, as pieces of `phase`. */
+function cut(from: number, until: number, on: readonly Span[], phase: DatedPhase, rangeAt: number | null): Piece[] {
+  const pieces: Piece[] = []
+  for (const span of on) {
+    const start = Math.max(from, span.from)
+    const end = Math.min(until, span.until)
+    if (start < end) pieces.push({ from: start, until: end, phase, rangeFrom: rangeAt !== null && end === until ? Math.max(start, rangeAt) : null })
+  }
+  return pieces
+}
+
+/** The member's events in time order (opt-outs before opt-ins at one instant). */
+export function eventsOf(member: MemberFacts): OptEvent[] {
+  const events: OptEvent[] = [...member.optOuts.map((optOut) => ({ at: optOut.at, via: optOut.via as string | undefined })), ...member.optIns.map((at) => ({ at, via: undefined }))]
+  return events.sort((a, b) => a.at - b.at || (a.via === undefined ? 1 : 0) - (b.via === undefined ? 1 : 0))
+}
+
+/** Evaluates a member (read against the same policy) under every scenario. */
 export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluation {
-  const { on, objectedAt, ignoredOptIns } = timeline(member)
-  const cache = cacheOf(compiled)
-  const locality = localityOf(cache, compiled, member.country, member.timeZone)
-  const slot = standingSlot(cache, compiled, locality, member.birth)
-  const { table } = cache
-  const at = table.objectsAt(slot)
+  const place = compiled.placeOf(member.country)
+  const zones = member.timeZone === undefined ? compiled.zonesOf(member.country) : [member.timeZone]
+  const events = eventsOf(member)
+  const birthDays = member.birth === NO_BIRTH_DATE ? [] : adultDays(member.birth, compiled.policy.age.adultAge)
+  const scenarios: Scenario[] = []
+  const ignoredOptIns: { at: number; via: string }[] = []
+  const adults: number[] = []
+  place.readings.forEach((reading, index) => {
+    for (const zone of zones) {
+      const phases = reading.map((phase) => ({ phase, start: instantOf(zone, phase.start), endLow: instantOf(zone, phase.endEarliest), endHigh: instantOf(zone, phase.endLatest) }))
+      const on = onSpans(events, compiled, phases.map((phase) => phase.start), scenarios.length === 0 ? ignoredOptIns : undefined)
+      const zoneAdults = birthDays.length === 0 ? [-Infinity] : birthDays.map((day) => startOfDay(zone, day))
+      adults.push(...zoneAdults)
+      for (const adult of zoneAdults) {
+        const upper: Piece[] = []
+        const lower: Piece[] = []
+        if (!member.secondarySchool) {
+          for (const { phase, start, endLow, endHigh } of phases) {
+            const from = Math.max(start, adult)
+            upper.push(...cut(from, endHigh, on, phase, endLow < endHigh ? endLow : null))
+            if (phase.phase.certainty !== 'possible') lower.push(...cut(from, endLow, on, phase, null))
+          }
+        }
+        scenarios.push({ zone, region: (index === 0 ? place.region : place.alsoReadAs) as string, adult, phases, upper, lower })
+      }
+    }
+  })
   return {
-    locality,
-    earliest: table.instant(slot, EARLIEST),
-    latest: table.instant(slot, LATEST),
-    adultEarliest: table.instant(slot, ADULT_EARLIEST),
-    ageReason: table.objects[at + AGE_REASON] as Reason,
-    objects: table.objects,
-    at,
-    excluded: member.secondarySchool,
-    on,
-    objectedAt,
+    compiled,
+    member,
+    place,
+    zones,
+    zoneInferred: member.timeZone === undefined,
+    scenarios,
     ignoredOptIns,
+    adultEarliest: adults.length === 0 || birthDays.length === 0 ? -Infinity : Math.min(...adults),
+    adultLatest: adults.length === 0 || birthDays.length === 0 ? -Infinity : Math.max(...adults),
   }
 }
 
-/** Whether the setting is on at `at`. */
-export function isOn(on: readonly Span[], at: number): boolean {
-  for (let index = 0; index < on.length; index++) {
-    const span = on[index] as Span
-    if (span.from <= at && at < span.until) return true
+/** Whether `at` lies in one of `spans`. */
+export const within = (spans: readonly Span[], at: number): boolean => spans.some((span) => span.from <= at && at < span.until)
+
+/** The member's status at `asOf`. */
+export function statusAt(evaluation: Evaluation, asOf: number): 'covered' | 'not-covered' | 'undetermined' {
+  const { scenarios } = evaluation
+  if (scenarios.length === 0) return 'undetermined' // outside the policy
+  if (scenarios.every((scenario) => within(scenario.lower, asOf))) return 'covered'
+  if (scenarios.every((scenario) => !within(scenario.upper, asOf))) return 'not-covered'
+  return 'undetermined'
+}
+
+/** A window of use as merged from the pieces of every scenario. */
+export interface MergedWindow extends Span {
+  /** The phases (`region/phase`) whose pieces make it. */
+  readonly phases: readonly string[]
+  /** The firmest certainty among them: `possible` only when every piece is of a possible phase. */
+  readonly certainty: Certainty
+  /** Where its end lies in a ranged end: from that instant until `until`; null when the end is known. */
+  readonly untilRange: Span | null
+}
+
+const rank = (certainty: Certainty) => certainties.indexOf(certainty)
+
+/** The upper pieces of every scenario, merged into sorted, disjoint windows. */
+export function windowsOf(evaluation: Evaluation): MergedWindow[] {
+  const pieces = evaluation.scenarios.flatMap((scenario) => scenario.upper).sort((a, b) => a.from - b.from)
+  const groups: Piece[][] = []
+  let until = -Infinity
+  for (const piece of pieces) {
+    if (piece.from <= until) {
+      ;(groups.at(-1) as Piece[]).push(piece)
+      until = Math.max(until, piece.until)
+    } else {
+      groups.push([piece])
+      until = piece.until
+    }
   }
-  return false
+  return groups.map((group) => {
+    const end = Math.max(...group.map((piece) => piece.until))
+    const ranged = group.filter((piece) => piece.until === end && piece.rangeFrom !== null).map((piece) => piece.rangeFrom as number)
+    const best = group.reduce((firm, piece) => Math.max(firm, rank(piece.phase.phase.certainty)), 0)
+    return {
+      from: (group[0] as Piece).from,
+      until: end,
+      phases: [...new Set(group.map((piece) => piece.phase.key))],
+      certainty: certainties[best] as Certainty,
+      untilRange: ranged.length === 0 ? null : { from: Math.min(...ranged), until: end },
+    }
+  })
 }

@@ -4,20 +4,18 @@
  * naming the field and the value. `memberSchema` is the same reader as a zod
  * schema.
  */
-import type * as z from 'zod/mini'
-import { type Path, type Reader, trimmed } from '../input'
-import type { OptOutChannel } from '../policy/schema'
+import * as z from 'zod/mini'
+import { type Path, Reader, reading, trimmed } from '../input'
 import { readCountry } from '../region/codes'
 import { parseCivilDate, quad } from '../time/civil'
 import { canonicalZone } from '../time/zone'
-import { readerSchema } from '../zod'
 import { type BirthCode, dateCode, NO_BIRTH_DATE, yearCode } from './birth'
 
 /** An instant as input: an ISO 8601 string with `Z` or an offset, or a `Date`. */
 export type InstantInput = string | Date
 
 /** A member as you describe them. Only `country` is required. */
-export interface MemberInput {
+export interface MemberInput<H extends string = string> {
   /** `DE`, `deu`, `276`, `UK`, `EL`, or a name in a registered locale (`Germany`). */
   country: string
   /** `YYYY-MM-DD`, or `YYYY` when only the year is known. Omitted: treated as an adult (from JSON, `null` reads as omitted). */
@@ -26,8 +24,8 @@ export interface MemberInput {
   timeZone?: string | undefined
   /** LinkedIn has reason to believe the member is under 18 (e.g. in secondary school). */
   secondarySchool?: boolean | undefined
-  /** When the member opted out, and how: the setting (reversible) or the objection form (lasting). */
-  optOuts?: readonly { at: InstantInput; via: OptOutChannel }[] | undefined
+  /** When the member opted out, and through which of the policy's channels (LinkedIn: `setting`, reversible, or `objection-form`, lasting). */
+  optOuts?: readonly { at: InstantInput; via: H }[] | undefined
   /** When the member turned the setting back on. */
   optIns?: readonly { at: InstantInput }[] | undefined
 }
@@ -41,7 +39,7 @@ export interface Member {
   /** The zone's IANA spelling. */
   readonly timeZone?: string
   readonly secondarySchool: boolean
-  readonly optOuts: readonly { readonly at: Date; readonly via: OptOutChannel }[]
+  readonly optOuts: readonly { readonly at: Date; readonly via: string }[]
   readonly optIns: readonly { readonly at: Date }[]
 }
 
@@ -54,11 +52,10 @@ export interface MemberFacts {
   readonly birth: BirthCode
   readonly timeZone: string | undefined
   readonly secondarySchool: boolean
-  readonly optOuts: readonly { readonly at: number; readonly via: OptOutChannel }[]
+  readonly optOuts: readonly { readonly at: number; readonly via: string }[]
   readonly optIns: readonly number[]
 }
 
-const CHANNELS = ['setting', 'objection-form'] as const satisfies readonly OptOutChannel[]
 // The fields of each record, as comparisons: cheaper than a search of a list, for every key of every member.
 const isMemberField = (key: string) => key === 'country' || key === 'birthDate' || key === 'timeZone' || key === 'secondarySchool' || key === 'optOuts' || key === 'optIns'
 const isRowField = (key: string) => key === 'id' || isMemberField(key)
@@ -129,11 +126,12 @@ function listOf<T>(reader: Reader, list: 'optOuts' | 'optIns', value: unknown, r
   return out
 }
 
-function readOptOut(reader: Reader, entry: unknown, paths: EntryPaths): { at: number; via: OptOutChannel } | undefined {
+function readOptOut(reader: Reader, entry: unknown, paths: EntryPaths): { at: number; via: string } | undefined {
   const optOut = reader.object(paths.entry, entry, isOptOutField)
   if (optOut === undefined) return undefined
   const at = reader.instant(paths.at, optOut.at)
-  const via = reader.oneOf(paths.via, optOut.via, CHANNELS)
+  // Which channels there are is the policy's to say: checked against it by `coverage`.
+  const via = reader.string(paths.via, optOut.via, false)
   return at === undefined || via === undefined ? undefined : { at, via }
 }
 
@@ -185,24 +183,54 @@ function factsOf(reader: Reader, record: Record<string, unknown> | undefined): M
   }
 }
 
+const onValue = <T>(read: (value: T) => string | undefined) =>
+  z.superRefine((value: T, context) => {
+    const problem = read(value)
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem, input: value })
+  })
+
+/** The first problem a reading found, or undefined. */
+function problemOf(read: (reader: Reader, value: string) => unknown, value: string): string | undefined {
+  const reader = new Reader()
+  read(reader, value)
+  return reader.issues[0]?.message.replace(/^"(?:[^"\\]|\\.)*" /, '')
+}
+
+const instantSchema = z.union([z.string(), z.date()]).check(onValue((value: string | Date) => problemOf((reader, each) => reader.instant([], each), value as string)))
+const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema))
+
 /**
- * Checks a {@link MemberInput} and reads it into a {@link Member}, as a zod
- * schema. Unknown fields are refused (a misspelt `birthdate` must not pass as
- * "no birth date").
+ * A {@link MemberInput} as a declared zod schema: what `coverage` accepts,
+ * checked by the same readers (country, birth date, zone, instants). Unknown
+ * fields are refused (a misspelt `birthdate` must not pass as "no birth
+ * date"). Its JSON Schema: `memberJsonSchema`. The channels of `optOuts[].via`
+ * are the policy's, checked when a policy reads the member.
  *
  * @example
  * memberSchema.parse({ country: 'deu', optOuts: [{ at: '2025-12-01T10:00:00+01:00', via: 'setting' }] }).country //=> 'DE'
  */
-export const memberSchema: z.ZodMiniType<Member, unknown> = /* @__PURE__ */ readerSchema('member', (reader, input): Member | undefined => {
-  const facts = readMember(reader, input)
-  if (facts === undefined || reader.issues.length > 0) return undefined
-  const member: { -readonly [K in keyof Member]: Member[K] } = {
-    country: facts.country,
-    secondarySchool: facts.secondarySchool,
-    optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
-    optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
-  }
-  if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
-  if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
-  return member
-})
+export const memberSchema = /* @__PURE__ */ z.pipe(
+  z.strictObject({
+    country: z.string().check(onValue((value: string) => {
+      const read = readCountry(value)
+      return read.ok ? undefined : read.problem
+    })),
+    birthDate: optional(z.string().check(onValue((value: string) => problemOf((reader, each) => birthOf(reader, each, trimmed(each)), value)))),
+    timeZone: optional(z.string().check(onValue((value: string) => problemOf(timeZoneOf, value)))),
+    secondarySchool: optional(z.boolean()),
+    optOuts: optional(z.array(z.strictObject({ at: instantSchema, via: z.string().check(z.minLength(1, 'is empty')) }))),
+    optIns: optional(z.array(z.strictObject({ at: instantSchema }))),
+  }),
+  z.transform((input): Member => {
+    const facts = reading('member', readMember, input) as MemberFacts
+    const member: { -readonly [K in keyof Member]: Member[K] } = {
+      country: facts.country,
+      secondarySchool: facts.secondarySchool,
+      optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
+      optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
+    }
+    if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
+    if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
+    return member
+  }),
+)

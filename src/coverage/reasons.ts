@@ -31,59 +31,61 @@ export function iso(ms: number): string {
   )
 }
 
-/** The rule or assumption behind a reason. */
-export type ReasonCode =
-  /** Which rollout covers the member's region, from which civil date. */
-  | 'rollout'
-  /** The territory's region is unclear (JE, GG, IM); the earliest reading is reported. */
-  | 'territory-ambiguous'
-  /** No time zone was given; the country's zones were used. */
-  | 'time-zone-inferred'
-  /** No birth date was given; the member is taken to be an adult. */
-  | 'age-not-given'
-  /** When the member turns 18 (from a full birth date). */
-  | 'adult-from'
-  /** Only the birth year is known; the 18th birthday is somewhere in one year. */
-  | 'birth-year-only'
-  /** LinkedIn has reason to believe the member is under 18: excluded. */
-  | 'secondary-school'
-  /** The rollout has not started at `asOf`. */
-  | 'rollout-not-started'
-  /** The member is under 18 at `asOf`. */
-  | 'under-18'
-  /** The setting is off at `asOf`. */
-  | 'opted-out'
-  /** An objection (lasting) was filed before `asOf`. */
-  | 'objected'
-  /** The member opted out before their coverage began: nothing is ever used. */
-  | 'opted-out-before-start'
-  /** An opt-in after an objection changes nothing. */
-  | 'opt-in-ignored'
-  /** An unknown fact (zone, birth day, territory) decides the answer at `asOf`. */
-  | 'start-undetermined'
-  /** The data category is used for training. */
-  | 'category-used'
-  /** The data category is not used for training. */
-  | 'category-not-used'
-  /** The policy says nothing about this category. */
-  | 'category-unknown'
-  /** The item was created before the member turned 18; the policy is silent on such data. */
-  | 'created-under-18'
-  /** The item did not exist yet at `asOf`. */
-  | 'not-yet-created'
-  /** The item existed during an earlier window of use and may sit in models trained then. */
-  | 'retained'
-  /** The item was created after the last window of use closed. */
-  | 'created-after-use'
-  /** The member is never in scope. */
-  | 'never-covered'
-  /** The member's use has not started at `asOf`. */
-  | 'not-started'
+/**
+ * The rules and assumptions an answer can rest on. The engine decides which
+ * apply; the policy's texts word them (`texts.en.reasons`), with placeholders
+ * such as `{phase}` or `{at}` that the engine fills.
+ */
+export const reasonCodes = [
+  // What the member's facts say
+  'phase', // a phase of use of the member's region, with its dates and certainty
+  'territory-ambiguous', // the territory may be read as another region; both timelines apply
+  'time-zone-inferred', // no zone given: the country's zones
+  'outside-policy', // the country is in no region of the policy, which says nothing about it
+  'age-not-given', // no birth date: taken to be an adult
+  'adult-from', // when the member comes of age
+  'birth-year-only', // only the year: the birthday lies in a range
+  'secondary-school', // the platform believes the member is a minor: excluded
+  'opt-in-ignored', // an opt-in after an opt-out that no opt-in reverses
+  // Why the status at asOf is what it is
+  'not-started', // no window of use has begun at asOf
+  'under-18', // the member is a minor at asOf
+  'paused', // a phase has ended and a later one has not begun
+  'ended', // the last phase has ended
+  'possible-phase', // the phase at asOf may not have happened
+  'end-range', // asOf lies inside a phase's ranged end
+  'opted-out', // opted out at asOf, reversibly
+  'opted-out-for-good', // opted out at asOf through a channel no opt-in reverses
+  'opted-out-before-start', // opted out before any window of use: nothing is ever used
+  'start-undetermined', // the readings of unknown facts disagree at asOf
+  // Which data
+  'category-used',
+  'category-not-used',
+  'category-unknown',
+  'created-under-18',
+  'not-yet-created',
+  'retained',
+  'created-after-use',
+  'never-covered',
+  'created-only-possible',
+  'created-in-range',
+  'lookback-limited',
+] as const
 
-/** One rule or assumption behind an answer, with the policy source it rests on. */
+/** The rule or assumption behind a reason: one of {@link reasonCodes}. */
+export type ReasonCode = (typeof reasonCodes)[number]
+
+/** One rule or assumption behind an answer, in the policy's words, with the source it rests on. */
 export interface Reason {
   readonly code: ReasonCode
   readonly message: string
   /** A key of `policy.sources`. */
   readonly source?: string
+  /** The phase the reason is about, `region/phase`. */
+  readonly phase?: string
+}
+
+/** `template` with each `{name}` replaced by `values[name]` (a placeholder without a value stays as written). */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
 }

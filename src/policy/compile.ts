@@ -1,87 +1,92 @@
 /**
- * A policy checked once and turned into look-ups the evaluator reads: a
- * country's region and zones, a region's rollout with its start day.
+ * A policy checked once and turned into the look-ups the evaluator reads: a
+ * country's region (or none), its timelines with their civil days, its zones.
  */
+import { PolicyInputError } from '../errors'
 import { countryZones } from '../region/country-zones'
-import { memo } from '../cache'
-import { reading } from '../input'
-import { linkedinGenAi } from './linkedin'
 import { parseCivilDate } from '../time/civil'
-import { type Policy, type PolicyRollout, type RegionCode, readPolicy, regionCodes } from './schema'
+import { issuesOf } from '../zod'
+import { linkedinGenAi } from './linkedin'
+import { metaAiEu } from './meta'
+import { type Policy, type PolicyPhase, policySchema } from './schema'
 
-/** A rollout with its effective civil day (days since 1970-01-01). */
-export interface DatedRollout {
-  readonly rollout: PolicyRollout
-  readonly day: number
+/** A phase with its civil days (since 1970-01-01); an unknown end day is a range, an open one Infinity. */
+export interface DatedPhase {
+  /** `region/phase`, the phase's name in reasons and windows. */
+  readonly key: string
+  readonly region: string
+  readonly phase: PolicyPhase
+  readonly start: number
+  /** The earliest and the latest end day: equal when the end is known. */
+  readonly endEarliest: number
+  readonly endLatest: number
 }
 
-/** A country's standing under a policy. */
+/** Where a country stands under a policy. */
 export interface Place {
-  readonly region: RegionCode
+  /** Its region; `null` outside every region of a policy that answers those `undetermined`. */
+  readonly region: string | null
   /** A second region the territory may belong to (JE, GG, IM: UK). */
-  readonly alsoReadAs: RegionCode | undefined
-  /** The rollout of each reading: one, or two for an ambiguous territory. */
-  readonly readings: readonly DatedRollout[]
-  /** The rollout reported: the earliest reading's. */
-  readonly rollout: PolicyRollout
-  /** That rollout as reports show it: one frozen object, shared by every report. */
-  readonly reported: { readonly id: string; readonly effective: string }
+  readonly alsoReadAs: string | null
+  /** Each reading's phases: one reading, or two for an ambiguous territory; none outside the policy. */
+  readonly readings: readonly (readonly DatedPhase[])[]
 }
 
-/** A validated policy and its look-up tables. */
+/** A validated policy and its look-ups. */
 export interface CompiledPolicy {
   readonly policy: Policy
-  /** Where `code` stands: its region (ROW unless a region lists it), its readings and rollout. */
   placeOf(code: string): Place
   /** The zones in use in `code`: the policy's own, else tzdb's. */
   zonesOf(code: string): readonly string[]
 }
 
 const compiled = new WeakMap<object, CompiledPolicy>()
-let lastPolicy: Policy | undefined
-let lastCompiled: CompiledPolicy | undefined
+/** The built-in policies, checked by the test suite: not validated again at run time. */
+const builtIn = new Set<object>([linkedinGenAi, metaAiEu])
 
 /**
- * Validates `policy` with `policySchema` (once per object) and builds its tables.
- * The built-in policy, frozen and checked by the test suite, is not validated
- * again at run time: start-up pays only for what a query needs.
+ * Validates `policy` with `policySchema` (once per object) and builds its look-ups.
  *
- * @throws {PolicyInputError} when the policy is not valid
+ * @throws {PolicyInputError} when the policy is not valid, each issue with its path inside it
  */
 export function compilePolicy(policy: Policy): CompiledPolicy {
-  // Nearly every query asks for the policy the last one asked for.
-  if (policy === lastPolicy && lastCompiled !== undefined) return lastCompiled
-  const cached = typeof policy === 'object' && policy !== null ? compiled.get(policy) : undefined
-  if (cached) {
-    lastPolicy = policy
-    lastCompiled = cached
-    return cached
+  const known = compiled.get(policy)
+  if (known !== undefined) return known
+  if (!builtIn.has(policy)) {
+    const checked = policySchema.safeParse(policy)
+    if (!checked.success) throw new PolicyInputError('policy', issuesOf(checked.error.issues, policy))
   }
-  const valid = policy === linkedinGenAi ? policy : (reading('policy', readPolicy, policy) as Policy)
-  const region = new Map<string, RegionCode>()
-  for (const code of regionCodes) for (const country of valid.regions[code].countries) region.set(country, code)
-  const rollouts = new Map<RegionCode, DatedRollout>()
-  for (const rollout of valid.rollouts) {
-    for (const code of rollout.regions) rollouts.set(code, { rollout, day: parseCivilDate(rollout.effective) as number })
+  const day = (date: string) => parseCivilDate(date) as number
+  const timelines = new Map<string, DatedPhase[]>()
+  const home = new Map<string, string>()
+  for (const [code, region] of Object.entries(policy.regions)) {
+    for (const country of region.countries) home.set(country, code)
+    timelines.set(
+      code,
+      region.timeline.map((phase) => {
+        const { end } = phase
+        const [endEarliest, endLatest] = end === null ? [Infinity, Infinity] : typeof end === 'string' ? [day(end), day(end)] : [day(end.earliest), day(end.latest)]
+        return { key: `${code}/${phase.id}`, region: code, phase, start: day(phase.start), endEarliest, endLatest }
+      }),
+    )
   }
-  const rolloutOf = (code: RegionCode) => rollouts.get(code) as DatedRollout
+  const outside = 'region' in policy.outside ? policy.outside.region : null
   const places = new Map<string, Place>()
   const result: CompiledPolicy = {
-    policy: valid,
-    // Built once per country: every standing and resolveRegion call asks for it.
-    placeOf: (code) =>
-      memo(places, code, Number.POSITIVE_INFINITY, () => {
-        const home = region.get(code) ?? 'ROW'
-        const alsoReadAs = valid.territories[code]?.alsoReadAs
-        const readings = alsoReadAs === undefined ? [rolloutOf(home)] : [rolloutOf(home), rolloutOf(alsoReadAs)]
-        const earliest = readings.reduce((a, b) => (b.day < a.day ? b : a))
-        const { rollout } = earliest
-        return { region: home, alsoReadAs, readings, rollout, reported: Object.freeze({ id: rollout.id, effective: rollout.effective }) }
-      }),
-    zonesOf: (code) => valid.zones[code]?.zones ?? countryZones[code] ?? [],
+    policy,
+    placeOf(code) {
+      let place = places.get(code)
+      if (place === undefined) {
+        const region = home.get(code) ?? outside
+        const alsoReadAs = policy.territories[code]?.alsoReadAs ?? null
+        const readings = [region, alsoReadAs].flatMap((each) => (each === null ? [] : [timelines.get(each) as DatedPhase[]]))
+        place = { region, alsoReadAs, readings }
+        places.set(code, place)
+      }
+      return place
+    },
+    zonesOf: (code) => policy.zones[code]?.zones ?? countryZones[code] ?? [],
   }
   compiled.set(policy, result)
-  lastPolicy = policy
-  lastCompiled = result
   return result
 }

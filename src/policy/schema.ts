@@ -1,295 +1,250 @@
 /**
- * The shape of a policy, and `policySchema`, which checks one (built in, or
- * loaded from JSON) before the evaluator reads it.
+ * What a policy is, declared once as a zod schema: `policySchema` checks a
+ * policy (built in, or loaded from JSON) and the `Policy` type is its shape.
+ * A policy names its own regions, phases, channels, categories and texts; the
+ * engine knows none of them by name.
  */
-import type * as z from 'zod/mini'
-import type { Path, Reader } from '../input'
-import { readerSchema } from '../zod'
-import { parseCivilDate } from '../time/civil'
-import { canonicalZone } from '../time/zone'
+import * as z from 'zod/mini'
 import { countryCodes, isCountryCode } from '../region/codes'
 import { countryZones } from '../region/country-zones'
+import { parseCivilDate } from '../time/civil'
+import { canonicalZone } from '../time/zone'
+import { reasonCodes } from '../coverage/reasons'
 
-/** Regions a member's country falls in. `EEA` is Iceland, Liechtenstein and Norway (the EEA outside the EU). */
-export type RegionCode = 'EU' | 'EEA' | 'CH' | 'CA' | 'HK' | 'UK' | 'ROW'
+/** How firmly a phase is known: `possible` phases never make a member `covered`. */
+export type Certainty = 'stated' | 'reported' | 'possible'
 
-/** Every region code, in the order reports and tables list them. */
-export const regionCodes = ['EU', 'EEA', 'CH', 'CA', 'HK', 'UK', 'ROW'] as const satisfies readonly RegionCode[]
+/** Every certainty, weakest first. */
+export const certainties = ['possible', 'reported', 'stated'] as const satisfies readonly Certainty[]
 
-/** How firmly a rollout date is known. */
-export type Confidence = 'stated' | 'reported'
+const text = z.string().check(z.minLength(1, 'is empty'))
+const civilDate = z.string().check(z.refine((value) => parseCivilDate(value) !== undefined, 'is not a real date YYYY-MM-DD'))
+const alpha2 = z.string().check(z.refine(isCountryCode, 'is not an ISO 3166-1 alpha-2 code'))
+const zone = z.string().check(z.refine((value) => canonicalZone(value) !== undefined, 'is not an IANA time zone'))
+const sourced = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject({ ...shape, source: text })
 
-/** The data categories the policy rules on. Any other category is undetermined. */
-export type Category =
-  | 'profile'
-  | 'content'
-  | 'group-activity'
-  | 'genai-interaction'
-  | 'resume'
-  | 'private-message'
-  | 'job-application'
-  | 'salary'
-  | 'credentials'
-  | 'payment'
+const sourceSchema = z.strictObject({
+  title: text,
+  /** The page, as the search tool found it; `null` when it was not found (then `note` says so). */
+  url: z.nullable(z.url()),
+  /** The day the page was read, `YYYY-MM-DD`. */
+  retrieved: z.optional(civilDate),
+  where: z.optional(text),
+  quote: z.optional(text),
+  note: z.optional(text),
+})
 
-/** Every category the policy rules on. */
-export const categories = [
-  'profile',
-  'content',
-  'group-activity',
-  'genai-interaction',
-  'resume',
-  'private-message',
-  'job-application',
-  'salary',
-  'credentials',
-  'payment',
-] as const satisfies readonly Category[]
+const phaseSchema = z.strictObject({
+  id: text,
+  /** Civil date: use starts at the start of that day in the member's zone. */
+  start: civilDate,
+  /** Civil date use ends on (at the start of that day), a range of such dates when the day is not known, or `null` while open. */
+  end: z.nullable(z.union([civilDate, z.strictObject({ earliest: civilDate, latest: civilDate })])),
+  certainty: z.enum(certainties),
+  source: text,
+  /** The source of the end, when it is not the phase's. */
+  endSource: z.optional(text),
+  note: z.optional(text),
+  /** The phase does not reach back to all older data; how far is not known. */
+  lookback: z.optional(z.strictObject({ note: text, source: text })),
+})
 
-/** The two ways to opt out. */
-export type OptOutChannel = 'setting' | 'objection-form'
+const regionSchema = sourced({
+  name: text,
+  countries: z.array(alpha2),
+  note: z.optional(text),
+  /** The phases of use, in time order, not overlapping; empty when the region's data is never used. */
+  timeline: z.array(phaseSchema),
+})
 
-/** A public document a rule rests on. */
-export interface PolicySource {
-  readonly title: string
-  readonly where: string
-  readonly quote?: string
-}
+const channelSchema = sourced({
+  name: text,
+  where: text,
+  covers: text,
+  /** An opt-in turns it back on. */
+  reversible: z.boolean(),
+  /** It holds into later phases; `false`: it holds only until the next phase starts. */
+  lasts: z.boolean(),
+})
 
-/** A region: the ISO 3166-1 alpha-2 codes it holds. `ROW` holds every code no other region lists. */
-export interface PolicyRegion {
-  readonly name: string
-  readonly countries: readonly string[]
-  readonly note?: string
-  readonly source: string
-}
+const categorySchema = sourced({ used: z.boolean(), description: text })
 
-/** A territory whose reading needs saying: its region is its code's region, unless `alsoReadAs` adds a second reading. */
-export interface PolicyTerritory {
-  readonly note: string
-  /** Another region the territory may belong to; reports treat the question as open. */
-  readonly alsoReadAs?: RegionCode
-  readonly source: string
-}
+const answers = ['covered', 'undetermined', 'not-yet', 'never', 'no-longer', 'outside'] as const
 
-/** One start of use: the regions it covers and the civil date it takes effect. */
-export interface PolicyRollout {
-  readonly id: string
-  readonly regions: readonly RegionCode[]
-  /** Civil date `YYYY-MM-DD`; it starts at the start of that day in the member's zone. */
-  readonly effective: string
-  readonly confidence: Confidence
-  readonly note?: string
-  readonly source: string
-}
+/** The English texts every policy needs: one per reason code, advice per channel, a sentence per answer. */
+const textsSchema = z.strictObject({
+  reasons: z.strictObject(Object.fromEntries(reasonCodes.map((code) => [code, text])) as Record<(typeof reasonCodes)[number], typeof text>),
+  words: z.strictObject({ open: text, range: text }),
+  answers: z.strictObject(Object.fromEntries(answers.map((answer) => [answer, text])) as Record<(typeof answers)[number], typeof text>),
+  advice: z.record(z.string(), text),
+})
+const partialTexts = z.strictObject({
+  reasons: z.optional(z.partialRecord(z.enum(reasonCodes), text)),
+  words: z.optional(z.partialRecord(z.enum(['open', 'range']), text)),
+  answers: z.optional(z.partialRecord(z.enum(answers), text)),
+  advice: z.optional(z.record(z.string(), text)),
+})
 
-/** A policy: who is covered from when, what stops it, and which data it uses. Every rule names a source. */
-export interface Policy {
-  readonly id: string
-  readonly title: string
-  readonly sources: Readonly<Record<string, PolicySource>>
-  readonly regions: Readonly<Record<RegionCode, PolicyRegion>>
-  readonly territories: Readonly<Record<string, PolicyTerritory>>
+const shapeSchema = z.strictObject({
+  id: text,
+  /** Changes whenever an answer may change: reports name it. */
+  version: text,
+  title: text,
+  sources: z.record(z.string(), sourceSchema),
+  regions: z.record(z.string(), regionSchema),
+  /** How a country no region lists is answered: as one of the regions (a rest of the world), or `undetermined`. */
+  outside: z.union([z.strictObject({ region: text }), z.strictObject({ answer: z.literal('undetermined'), note: text, source: text })]),
+  territories: z.record(alpha2, sourced({ note: text, alsoReadAs: z.optional(text) })),
   /** Zones for codes tzdb lists none for (XK); tzdb's own list serves every other code. */
-  readonly zones: Readonly<Record<string, { readonly zones: readonly string[]; readonly note: string; readonly source: string }>>
-  readonly rollouts: readonly PolicyRollout[]
-  readonly age: {
-    /** Members are excluded until the start of this birthday. */
-    readonly adultAge: number
-    readonly source: string
-    /** LinkedIn's belief that a member is under 18 (e.g. in secondary school) excludes them. */
-    readonly secondarySchool: { readonly note: string; readonly source: string }
-  }
-  readonly optOut: {
-    readonly note: string
-    readonly source: string
-    readonly channels: Readonly<
-      Record<OptOutChannel, { readonly name: string; readonly where: string; readonly reversible: boolean; readonly covers: string; readonly source: string }>
-    >
-  }
-  readonly categories: Readonly<Record<Category, { readonly used: boolean; readonly description: string; readonly source: string }>>
-}
+  zones: z.record(alpha2, sourced({ zones: z.array(zone).check(z.minLength(1, 'needs at least one zone')), note: text })),
+  age: sourced({ adultAge: z.int().check(z.minimum(1), z.maximum(150)), secondarySchool: z.strictObject({ note: text, source: text }) }),
+  channels: z.record(z.string(), channelSchema),
+  categories: z.record(z.string(), categorySchema),
+  texts: z.catchall(z.strictObject({ en: textsSchema }), partialTexts),
+})
 
-/** Reads a policy's shape; problems go to `reader`. */
-function readShape(reader: Reader, input: unknown): void {
-  const text = (path: Path, value: unknown) => {
-    if (typeof value !== 'string') return reader.wrongType(path, value, 'a string')
-    if (value === '') reader.fail(path, value, 'is empty')
-    return value
-  }
-  const optionalText = (path: Path, value: unknown) => (value === undefined ? undefined : text(path, value))
-  const object = (path: Path, value: unknown, keys: readonly string[], read: (record: Record<string, unknown>) => void) => {
-    const record = reader.object(path, value, (key) => keys.includes(key))
-    if (record !== undefined) read(record)
-  }
-  const record = (path: Path, value: unknown, key: (path: Path, key: string) => void, read: (path: Path, entry: unknown) => void) => {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return reader.wrongType(path, value, 'an object')
-    for (const [name, entry] of Object.entries(value)) {
-      key([...path, name], name)
-      read([...path, name], entry)
-    }
-  }
-  const list = (path: Path, value: unknown, least: number, read: (path: Path, entry: unknown) => void) => {
-    if (!Array.isArray(value)) return reader.wrongType(path, value, 'an array')
-    if (value.length < least) reader.fail(path, value, `needs at least ${least} entries`)
-    value.forEach((entry, index) => read([...path, index], entry))
-  }
-  const alpha2 = (path: Path, value: unknown) => {
-    if (typeof value !== 'string') return reader.wrongType(path, value, 'a string')
-    if (!isCountryCode(value)) reader.fail(path, value, 'is not an ISO 3166-1 alpha-2 code')
-  }
-  const sourced = (path: Path, entry: unknown, keys: readonly string[], read: (record: Record<string, unknown>) => void) =>
-    object(path, entry, [...keys, 'source'], (fields) => {
-      text([...path, 'source'], fields.source)
-      read(fields)
-    })
-  object([], input, ['id', 'title', 'sources', 'regions', 'territories', 'zones', 'rollouts', 'age', 'optOut', 'categories'], (policy) => {
-    text(['id'], policy.id)
-    text(['title'], policy.title)
-    record(['sources'], policy.sources, () => {}, (path, entry) =>
-      object(path, entry, ['title', 'where', 'quote'], (source) => {
-        text([...path, 'title'], source.title)
-        text([...path, 'where'], source.where)
-        optionalText([...path, 'quote'], source.quote)
-      }),
-    )
-    object(['regions'], policy.regions, regionCodes, (regions) => {
-      for (const code of regionCodes) {
-        sourced(['regions', code], regions[code], ['name', 'countries', 'note'], (region) => {
-          text(['regions', code, 'name'], region.name)
-          list(['regions', code, 'countries'], region.countries, 0, alpha2)
-          optionalText(['regions', code, 'note'], region.note)
-        })
-      }
-    })
-    record(['territories'], policy.territories, alpha2, (path, entry) =>
-      sourced(path, entry, ['note', 'alsoReadAs'], (territory) => {
-        text([...path, 'note'], territory.note)
-        if (territory.alsoReadAs !== undefined) reader.oneOf([...path, 'alsoReadAs'], territory.alsoReadAs, regionCodes)
-      }),
-    )
-    record(['zones'], policy.zones, alpha2, (path, entry) =>
-      sourced(path, entry, ['zones', 'note'], (zones) => {
-        text([...path, 'note'], zones.note)
-        list([...path, 'zones'], zones.zones, 1, (at, zone) => {
-          if (typeof zone !== 'string') reader.wrongType(at, zone, 'a string')
-          else if (canonicalZone(zone) === undefined) reader.fail(at, zone, 'is not an IANA time zone')
-        })
-      }),
-    )
-    list(['rollouts'], policy.rollouts, 1, (path, entry) =>
-      sourced(path, entry, ['id', 'regions', 'effective', 'confidence', 'note'], (rollout) => {
-        text([...path, 'id'], rollout.id)
-        list([...path, 'regions'], rollout.regions, 1, (at, code) => reader.oneOf(at, code, regionCodes))
-        const effective = text([...path, 'effective'], rollout.effective)
-        if (effective !== undefined && parseCivilDate(effective) === undefined) reader.fail([...path, 'effective'], effective, 'is not a real date YYYY-MM-DD')
-        reader.oneOf([...path, 'confidence'], rollout.confidence, ['stated', 'reported'])
-        optionalText([...path, 'note'], rollout.note)
-      }),
-    )
-    sourced(['age'], policy.age, ['adultAge', 'secondarySchool'], (age) => {
-      if (!Number.isInteger(age.adultAge) || (age.adultAge as number) < 1 || (age.adultAge as number) > 150) {
-        reader.fail(['age', 'adultAge'], age.adultAge, 'is not a whole number of years from 1 to 150')
-      }
-      sourced(['age', 'secondarySchool'], age.secondarySchool, ['note'], (school) => text(['age', 'secondarySchool', 'note'], school.note))
-    })
-    sourced(['optOut'], policy.optOut, ['note', 'channels'], (optOut) => {
-      text(['optOut', 'note'], optOut.note)
-      object(['optOut', 'channels'], optOut.channels, ['setting', 'objection-form'], (channels) => {
-        for (const name of ['setting', 'objection-form']) {
-          const path = ['optOut', 'channels', name]
-          sourced(path, channels[name], ['name', 'where', 'reversible', 'covers'], (channel) => {
-            text([...path, 'name'], channel.name)
-            text([...path, 'where'], channel.where)
-            text([...path, 'covers'], channel.covers)
-            if (typeof channel.reversible !== 'boolean') reader.wrongType([...path, 'reversible'], channel.reversible, 'a boolean')
-          })
-        }
-      })
-    })
-    object(['categories'], policy.categories, categories, (entries) => {
-      for (const slug of categories) {
-        sourced(['categories', slug], entries[slug], ['used', 'description'], (category) => {
-          if (typeof category.used !== 'boolean') reader.wrongType(['categories', slug, 'used'], category.used, 'a boolean')
-          text(['categories', slug, 'description'], category.description)
-        })
-      }
-    })
-  })
-}
-
+type Shape = z.infer<typeof shapeSchema>
 type Issue = { path: (string | number)[]; message: string }
 
+const civil = (date: string) => parseCivilDate(date) as number
+
 /** The rules that tie the parts of a policy together; each problem with its path. */
-function crossCheck(policy: Policy): Issue[] {
+function crossCheck(policy: Shape): Issue[] {
   const issues: Issue[] = []
-  const sourceIds = new Set(Object.keys(policy.sources))
-  const needSource = (path: (string | number)[], id: string) => {
-    if (!sourceIds.has(id)) issues.push({ path, message: `"${id}" is not a key of policy.sources` })
+  const need = (path: (string | number)[], id: string, keys: object, what: string) => {
+    if (!Object.hasOwn(keys, id)) issues.push({ path, message: `"${id}" is not a key of policy.${what}` })
   }
-  const home = new Map<string, RegionCode>()
-  for (const code of regionCodes) {
-    const entry = policy.regions[code]
-    needSource(['regions', code, 'source'], entry.source)
-    entry.countries.forEach((country, index) => {
+  const source = (path: (string | number)[], id: string | undefined) => id !== undefined && need(path, id, policy.sources, 'sources')
+  for (const [id, entry] of Object.entries(policy.sources)) {
+    if (entry.url === null && entry.note === undefined) issues.push({ path: ['sources', id, 'note'], message: 'is missing: a source without a url says why' })
+  }
+  const home = new Map<string, string>()
+  for (const [code, region] of Object.entries(policy.regions)) {
+    source(['regions', code, 'source'], region.source)
+    region.countries.forEach((country, index) => {
       const other = home.get(country)
-      if (other !== undefined) {
-        issues.push({ path: ['regions', code, 'countries', index], message: `"${country}" is already in region ${other}` })
-      } else home.set(country, code)
+      if (other !== undefined) issues.push({ path: ['regions', code, 'countries', index], message: `"${country}" is already in region ${other}` })
+      else home.set(country, code)
+    })
+    let previousEnd = Number.NEGATIVE_INFINITY
+    const ids = new Set<string>()
+    region.timeline.forEach((phase, index) => {
+      const at = ['regions', code, 'timeline', index]
+      source([...at, 'source'], phase.source)
+      source([...at, 'endSource'], phase.endSource)
+      source([...at, 'lookback', 'source'], phase.lookback?.source)
+      if (ids.has(phase.id)) issues.push({ path: [...at, 'id'], message: `"${phase.id}" is used by another phase of region ${code}` })
+      ids.add(phase.id)
+      const start = civil(phase.start)
+      if (start < previousEnd) issues.push({ path: [...at, 'start'], message: `"${phase.start}" is before the end of the phase before it: phases are in time order and do not overlap` })
+      const end = phase.end
+      if (typeof end === 'string') {
+        if (civil(end) <= start) issues.push({ path: [...at, 'end'], message: `"${end}" is not after the start ${phase.start}` })
+        previousEnd = civil(end)
+      } else if (end !== null) {
+        if (civil(end.earliest) <= start) issues.push({ path: [...at, 'end', 'earliest'], message: `"${end.earliest}" is not after the start ${phase.start}` })
+        if (civil(end.latest) <= civil(end.earliest)) issues.push({ path: [...at, 'end', 'latest'], message: `"${end.latest}" is not after the earliest end ${end.earliest}` })
+        previousEnd = civil(end.latest)
+      } else {
+        if (index !== region.timeline.length - 1) issues.push({ path: [...at, 'end'], message: 'is open (null), but a phase follows it' })
+        previousEnd = Number.POSITIVE_INFINITY
+      }
     })
   }
+  const regionIs = (path: (string | number)[], code: string) => need(path, code, policy.regions, 'regions')
+  if ('region' in policy.outside) regionIs(['outside', 'region'], policy.outside.region)
+  else source(['outside', 'source'], policy.outside.source)
   for (const [code, territory] of Object.entries(policy.territories)) {
-    needSource(['territories', code, 'source'], territory.source)
-    if (territory.alsoReadAs !== undefined && territory.alsoReadAs === (home.get(code) ?? 'ROW')) {
-      issues.push({ path: ['territories', code, 'alsoReadAs'], message: `"${territory.alsoReadAs}" is already the region of ${code}` })
-    }
+    source(['territories', code, 'source'], territory.source)
+    if (territory.alsoReadAs === undefined) continue
+    regionIs(['territories', code, 'alsoReadAs'], territory.alsoReadAs)
+    const own = home.get(code) ?? ('region' in policy.outside ? policy.outside.region : undefined)
+    if (territory.alsoReadAs === own) issues.push({ path: ['territories', code, 'alsoReadAs'], message: `"${territory.alsoReadAs}" is already the region of ${code}` })
   }
-  for (const [code, entry] of Object.entries(policy.zones)) needSource(['zones', code, 'source'], entry.source)
+  for (const [code, entry] of Object.entries(policy.zones)) source(['zones', code, 'source'], entry.source)
   for (const code of countryCodes()) {
-    if (countryZones[code] === undefined && policy.zones[code] === undefined) {
-      issues.push({ path: ['zones', code], message: `${code} has no zone in tzdb; name one here` })
+    if (countryZones[code] === undefined && policy.zones[code] === undefined) issues.push({ path: ['zones', code], message: `${code} has no zone in tzdb; name one here` })
+  }
+  source(['age', 'source'], policy.age.source)
+  source(['age', 'secondarySchool', 'source'], policy.age.secondarySchool.source)
+  if (Object.keys(policy.channels).length === 0) issues.push({ path: ['channels'], message: 'needs at least one opt-out channel' })
+  for (const [name, channel] of Object.entries(policy.channels)) source(['channels', name, 'source'], channel.source)
+  for (const [slug, category] of Object.entries(policy.categories)) source(['categories', slug, 'source'], category.source)
+  for (const [language, texts] of Object.entries(policy.texts)) {
+    for (const name of Object.keys(texts?.advice ?? {})) {
+      if (name !== 'general' && !Object.hasOwn(policy.channels, name)) issues.push({ path: ['texts', language, 'advice', name], message: `"${name}" is neither a channel nor "general"` })
     }
   }
-  const rolloutOf = new Map<RegionCode, string>()
-  const ids = new Set<string>()
-  policy.rollouts.forEach((entry, index) => {
-    needSource(['rollouts', index, 'source'], entry.source)
-    if (ids.has(entry.id)) issues.push({ path: ['rollouts', index, 'id'], message: `"${entry.id}" is used by another rollout` })
-    ids.add(entry.id)
-    entry.regions.forEach((code, at) => {
-      const other = rolloutOf.get(code)
-      if (other !== undefined) {
-        issues.push({ path: ['rollouts', index, 'regions', at], message: `"${code}" is already covered by rollout "${other}"; rollouts must not overlap` })
-      } else rolloutOf.set(code, entry.id)
-    })
-  })
-  for (const code of regionCodes) {
-    if (!rolloutOf.has(code)) issues.push({ path: ['rollouts'], message: `no rollout covers region "${code}"; every region needs one` })
+  for (const name of [...Object.keys(policy.channels), 'general']) {
+    if (policy.texts.en.advice[name] === undefined) issues.push({ path: ['texts', 'en', 'advice', name], message: 'is missing: English advice is needed for every channel and "general"' })
   }
-  needSource(['age', 'source'], policy.age.source)
-  needSource(['age', 'secondarySchool', 'source'], policy.age.secondarySchool.source)
-  needSource(['optOut', 'source'], policy.optOut.source)
-  for (const [name, entry] of Object.entries(policy.optOut.channels)) needSource(['optOut', 'channels', name, 'source'], entry.source)
-  for (const [slug, entry] of Object.entries(policy.categories)) needSource(['categories', slug, 'source'], entry.source)
   return issues
 }
 
 /**
- * Reads a policy: its shape, real dates and zones, known ISO codes, rollouts
- * that cover every region exactly once, and a listed source behind every rule.
- */
-export function readPolicy(reader: Reader, input: unknown): Policy | undefined {
-  readShape(reader, input)
-  if (reader.issues.length > 0) return undefined
-  reader.issues.push(...crossCheck(input as Policy))
-  return input as Policy
-}
-
-/**
- * Validates a policy (the built-in one, or one loaded from JSON), as a zod
- * schema: the same checks as `options.policy` gets.
+ * Checks a policy: its shape, real dates and canonical zones, ISO codes, phases
+ * in time order, a listed source behind every rule, English texts for every
+ * reason and channel. Errors name the path inside the policy.
  *
  * @example
  * policySchema.safeParse(linkedinGenAi).success //=> true
  */
-export const policySchema: z.ZodMiniType<Policy, unknown> = /* @__PURE__ */ readerSchema('policy', readPolicy)
+export const policySchema = shapeSchema.check(
+  z.superRefine((policy, context) => {
+    for (const issue of crossCheck(policy)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: policy })
+  }),
+)
+
+/** A public document a rule rests on. */
+export type PolicySource = z.infer<typeof sourceSchema>
+/** A span of use of a region's data, between two civil dates. */
+export type PolicyPhase = z.infer<typeof phaseSchema>
+/** A region: the ISO 3166-1 alpha-2 codes it holds, and its timeline of use. */
+export type PolicyRegion = z.infer<typeof regionSchema>
+/** A way to opt out. */
+export type PolicyChannel = z.infer<typeof channelSchema>
+/** A data category the policy rules on. */
+export type PolicyCategory = z.infer<typeof categorySchema>
+/** The texts of one language; English has all of them. */
+export type PolicyTexts = z.infer<typeof textsSchema>
+
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T
+
+/**
+ * A policy: who is covered from when, what stops it, which data it uses, and
+ * how its answers are worded. Every rule names a source. `R`, `C` and `H` are
+ * its region codes, categories and channels, read from a literal policy.
+ */
+export type Policy<R extends string = string, C extends string = string, H extends string = string> = DeepReadonly<
+  Omit<Shape, 'regions' | 'categories' | 'channels' | 'outside' | 'territories'> & {
+    regions: Record<R, PolicyRegion>
+    categories: Record<C, PolicyCategory>
+    channels: Record<H, PolicyChannel>
+    outside: { region: NoInfer<R> } | { answer: 'undetermined'; note: string; source: string }
+    territories: Record<string, { note: string; alsoReadAs?: NoInfer<R>; source: string }>
+  }
+>
+
+/** The region codes of a policy. */
+export type RegionOf<P> = P extends Policy<infer R, string, string> ? R : string
+/** The categories of a policy. */
+export type CategoryOf<P> = P extends Policy<string, infer C, string> ? C : string
+/** The opt-out channels of a policy. */
+export type ChannelOf<P> = P extends Policy<string, string, infer H> ? H : string
+
+/**
+ * A policy written in code, typed from its literal: its region codes,
+ * categories and channels become types that editors offer. It is checked by
+ * the tests and by `policySchema` when first used, not here.
+ */
+export function definePolicy<const R extends string, const C extends string, const H extends string>(policy: Policy<R, C, H>): Policy<R, C, H> {
+  return deepFreeze(policy)
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+    Object.freeze(value)
+  }
+  return value
+}

@@ -10,16 +10,18 @@
  */
 export { coverage, coveredFrom, isCovered, safeCoverage } from './coverage/coverage'
 export { dataUse } from './coverage/data-use'
-export { memberSchema } from './coverage/member'
 export { reasonCodes } from './coverage/reasons'
 export { isPolicyInputError, PolicyInputError } from './errors'
 export { linkedinGenAi } from './policy/linkedin'
 export { metaAiEu } from './policy/meta'
 export { policies } from './policy/builtin'
-export { certainties, definePolicy, policySchema } from './policy/schema'
+export { definePolicy } from './policy/define'
+export { certainties } from './policy/certainty'
+export { policySchema } from './policy/schema'
 export { countryAliases, registerLocale } from './region/codes'
 export { tzdbVersion } from './region/country-zones'
 export { resolveRegion } from './region/resolve'
+export { itemSchema, jsonSchemas, memberSchema, optionsSchema } from './schemas'
 
 export type { CoverageReport, CoverageStatus, CoverageWindow, SafeResult, TimelinePhase } from './coverage/coverage'
 export type { DataItem, DataUseReport, DataUseStatus } from './coverage/data-use'
@@ -29,7 +31,6 @@ export type { Reason, ReasonCode } from './coverage/reasons'
 export type { InputKind, PolicyIssue } from './errors'
 export type {
   CategoryOf,
-  Certainty,
   ChannelOf,
   Policy,
   PolicyCategory,
@@ -40,5 +41,6 @@ export type {
   PolicyTexts,
   RegionOf,
 } from './policy/schema'
+export type { Certainty } from './policy/certainty'
 export type { LocaleData } from './region/codes'
 export type { RegionInfo } from './region/resolve'

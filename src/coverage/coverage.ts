@@ -6,7 +6,8 @@ import { PolicyInputError } from '../errors'
 import { type Read, type Reader, tryReading } from '../input'
 import type { CompiledPolicy, DatedPhase } from '../policy/compile'
 import type { linkedinGenAi } from '../policy/linkedin'
-import type { Certainty, ChannelOf, Policy, PolicyPhase, RegionOf } from '../policy/schema'
+import type { Certainty } from '../policy/certainty'
+import type { ChannelOf, Policy, PolicyPhase, RegionOf } from '../policy/schema'
 import { type Evaluation, evaluate, type MergedWindow, type Scenario, statusAt, within, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
@@ -80,8 +81,8 @@ function endText(evaluation: Evaluation, language: string, phase: PolicyPhase): 
   return end === null ? word('open') : typeof end === 'string' ? end : fill(word('range'), end)
 }
 
-/** The facts and assumptions every answer for this member rests on. */
-export function contextReasons(evaluation: Evaluation, language: string): Reason[] {
+/** The facts and assumptions every answer for members alike in country, zone, birth date and school rests on. */
+function standingReasons(evaluation: Evaluation, language: string): Reason[] {
   const { compiled, member, place } = evaluation
   const { policy } = compiled
   const reasons: Reason[] = []
@@ -108,11 +109,34 @@ export function contextReasons(evaluation: Evaluation, language: string): Reason
     reasons.push(say(evaluation, language, 'adult-from', { ...age, at: iso(evaluation.adultEarliest) }, policy.age.source))
   } else reasons.push(say(evaluation, language, 'birth-year-only', { ...age, from: iso(evaluation.adultEarliest), until: iso(evaluation.adultLatest) }, policy.age.source))
   if (member.secondarySchool) reasons.push(say(evaluation, language, 'secondary-school', { note: policy.age.secondarySchool.note }, policy.age.secondarySchool.source))
-  for (const ignored of evaluation.ignoredOptIns) {
-    const channel = policy.channels[ignored.via] as Policy['channels'][string]
-    reasons.push(say(evaluation, language, 'opt-in-ignored', { at: iso(ignored.at), channel: channel.name }, channel.source))
-  }
   return reasons
+}
+
+/** The opt-ins that changed nothing: one reason each. */
+function ignoredReasons(evaluation: Evaluation, language: string): Reason[] {
+  return evaluation.ignoredOptIns.map((ignored) => {
+    const channel = evaluation.compiled.policy.channels[ignored.via] as Policy['channels'][string]
+    return say(evaluation, language, 'opt-in-ignored', { at: iso(ignored.at), channel: channel.name }, channel.source)
+  })
+}
+
+/** The facts and assumptions every answer for this member rests on: frozen reasons, in a new array. */
+export function contextReasons(evaluation: Evaluation, language: string): Reason[] {
+  const { context } = evaluation.standing.kept
+  let shared = context.get(language)
+  if (shared === undefined) context.set(language, (shared = standingReasons(evaluation, language).map((reason) => Object.freeze(reason))))
+  return evaluation.ignoredOptIns.length === 0 ? [...shared] : [...shared, ...ignoredReasons(evaluation, language)]
+}
+
+/**
+ * The opt-out that keeps the member out at asOf: the first one that no opt-in
+ * reverses, else the last one before asOf (or, before any, the first one).
+ */
+function optOutInForce(evaluation: Evaluation, asOf: number): { at: number; via: string } | undefined {
+  const { channels } = evaluation.compiled.policy
+  const optOuts = [...evaluation.member.optOuts].sort((a, b) => a.at - b.at || a.via.localeCompare(b.via))
+  const before = optOuts.filter((optOut) => optOut.at <= asOf)
+  return before.find((optOut) => !(channels[optOut.via] as Policy['channels'][string]).reversible) ?? before.at(-1) ?? optOuts[0]
 }
 
 /** Why asOf lies outside the narrowest reading's use in one scenario (nothing when it lies inside). */
@@ -133,11 +157,10 @@ function scenarioReason(evaluation: Evaluation, scenario: Scenario, asOf: number
   const phase = active.phase.phase
   if (asOf < scenario.adult) return say(evaluation, language, 'under-18', { age: policy.age.adultAge, at: iso(evaluation.adultLatest) }, policy.age.source)
   if (!within(scenario.upper, asOf)) {
-    const optOuts = evaluation.member.optOuts.filter((optOut) => optOut.at <= asOf)
-    const last = optOuts.at(-1) ?? evaluation.member.optOuts[0]
-    if (last === undefined) return undefined
-    const channel = policy.channels[last.via] as Policy['channels'][string]
-    const values = { channel: channel.name, at: iso(last.at) }
+    const optOut = optOutInForce(evaluation, asOf)
+    if (optOut === undefined) return undefined
+    const channel = policy.channels[optOut.via] as Policy['channels'][string]
+    const values = { channel: channel.name, at: iso(optOut.at) }
     if (scenario.upper.length === 0) return say(evaluation, language, 'opted-out-before-start', values, channel.source)
     return say(evaluation, language, channel.reversible ? 'opted-out' : 'opted-out-for-good', values, channel.source)
   }
@@ -155,9 +178,12 @@ function statusReasons(evaluation: Evaluation, asOf: number, status: CoverageSta
   const inLower = evaluation.scenarios.filter((scenario) => within(scenario.lower, asOf)).length
   const inUpper = evaluation.scenarios.filter((scenario) => within(scenario.upper, asOf)).length
   const disagree = (inLower > 0 && inLower < evaluation.scenarios.length) || (inUpper > 0 && inUpper < evaluation.scenarios.length)
-  if (status === 'undetermined' && disagree) {
-    const starts = evaluation.scenarios.flatMap((scenario) => scenario.upper.find((piece) => piece.until > asOf)?.from ?? [])
-    if (starts.length > 0) reasons.push(say(evaluation, language, 'start-undetermined', { from: iso(Math.min(...starts)), until: iso(Math.max(...starts)) }))
+  // Readings that disagree on when use starts: some in use at asOf (or starting sooner), some starting later.
+  const next = evaluation.scenarios.map((scenario) => scenario.upper.find((piece) => piece.until > asOf)?.from)
+  const later = next.filter((from): from is number => from !== undefined && from > asOf)
+  if (status === 'undetermined' && disagree && later.length > 0) {
+    const starts = next.filter((from): from is number => from !== undefined)
+    reasons.push(say(evaluation, language, 'start-undetermined', { from: iso(Math.min(...starts)), until: iso(Math.max(...starts)) }))
   }
   return reasons
 }
@@ -176,11 +202,22 @@ export interface Answer {
 
 /** The answer for an evaluated member at `asOf`. */
 function answer(evaluation: Evaluation, asOf: number, language: string): Answer {
-  const windows = windowsOf(evaluation)
-  const status = statusAt(evaluation, asOf)
-  const reasons = [...contextReasons(evaluation, language), ...statusReasons(evaluation, asOf, status, language, windows)]
-  const last = windows.at(-1)
-  return { evaluation, status, windows, from: windows[0]?.from ?? null, until: last === undefined || last.until === Infinity ? null : last.until, reasons }
+  // A member with no opt-out answers as every member alike in country, zone,
+  // birth date and school: what was worked out for them is kept in their standing.
+  const alike = evaluation.ignoredOptIns.length === 0 && evaluation.member.optOuts.length === 0 && evaluation.member.optIns.length === 0
+  const { kept } = evaluation.standing
+  const windows = alike ? (kept.windows ??= windowsOf(evaluation)) : windowsOf(evaluation)
+  let status: CoverageStatus
+  let reasons: readonly Reason[]
+  const last = kept.last
+  if (alike && last !== undefined && last.asOf === asOf && last.language === language) ({ status, reasons } = last)
+  else {
+    status = statusAt(evaluation, asOf)
+    reasons = [...contextReasons(evaluation, language), ...statusReasons(evaluation, asOf, status, language, windows).map((reason) => Object.freeze(reason))]
+    if (alike) kept.last = { asOf, language, status, reasons }
+  }
+  const end = windows.at(-1)
+  return { evaluation, status, windows, from: windows[0]?.from ?? null, until: end === undefined || end.until === Infinity ? null : end.until, reasons: [...reasons] }
 }
 
 const dateOrNull = (ms: number) => (ms === Infinity ? null : new Date(ms))
@@ -197,7 +234,7 @@ function report({ evaluation, status, windows, from, until, reasons }: Answer, a
     country: evaluation.member.country,
     region: place.region,
     alsoReadAs: place.alsoReadAs,
-    timeline: place.readings.flatMap((reading) => reading.map((phase) => ({ region: phase.region, ...phase.phase }))),
+    timeline: place.timeline,
     from: from === null ? null : new Date(from),
     until: until === null ? null : new Date(until),
     windows: windows.map((window) => ({

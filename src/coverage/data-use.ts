@@ -169,6 +169,12 @@ export function dataUse<P extends Policy = Default>(member: MemberInput<ChannelO
       case 'retained':
         add(say(evaluation, language, each.code, {}, phase?.phase.source, phase))
         break
+      case 'not-started': {
+        const first = evaluation.scenarios.flatMap((scenario) => scenario.upper[0] ?? [])
+        const start = first.reduce<Piece | undefined>((soonest, piece) => (soonest === undefined || piece.from < soonest.from ? piece : soonest), undefined)
+        add(say(evaluation, language, each.code, { at: start === undefined ? '' : iso(start.from) }, start?.phase.phase.source, start?.phase))
+        break
+      }
       default:
         add(say(evaluation, language, each.code, {}))
     }

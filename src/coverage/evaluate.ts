@@ -23,12 +23,13 @@
  *    certainty and any ranged end.
  */
 import type { CompiledPolicy, DatedPhase, Place } from '../policy/compile'
-import type { Certainty } from '../policy/schema'
-import { certainties } from '../policy/schema'
+import { type Certainty, certainties } from '../policy/certainty'
 import { daysFromCivil, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import { type BirthCode, birthFields, NO_BIRTH_DATE } from './birth'
+import { memo } from '../cache'
 import type { MemberFacts } from './member'
+import type { Reason } from './reasons'
 
 /** A span of instants (epoch ms), from inclusive, until exclusive (Infinity while open). */
 export interface Span {
@@ -68,6 +69,8 @@ export interface OptEvent {
 export interface Evaluation {
   readonly compiled: CompiledPolicy
   readonly member: MemberFacts
+  /** What the member shares with others alike in country, zone, birth date and school. */
+  readonly standing: Standing
   readonly place: Place
   readonly zones: readonly string[]
   readonly zoneInferred: boolean
@@ -152,46 +155,87 @@ export function eventsOf(member: MemberFacts): OptEvent[] {
   return events.sort((a, b) => a.at - b.at || (a.via === undefined ? 1 : 0) - (b.via === undefined ? 1 : 0))
 }
 
-/** Evaluates a member (read against the same policy) under every scenario. */
-export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluation {
+const ALWAYS: readonly Span[] = [{ from: -Infinity, until: Infinity }]
+
+/** The pieces of use of one scenario, for on-spans `on`. */
+function withPieces(scenario: Omit<Scenario, 'upper' | 'lower'>, on: readonly Span[], excluded: boolean): Scenario {
+  const upper: Piece[] = []
+  const lower: Piece[] = []
+  if (!excluded) {
+    for (const { phase, start, endLow, endHigh } of scenario.phases) {
+      const from = Math.max(start, scenario.adult)
+      upper.push(...cut(from, endHigh, on, phase, endLow < endHigh ? endLow : null))
+      if (phase.phase.certainty !== 'possible') lower.push(...cut(from, endLow, on, phase, null))
+    }
+  }
+  return { ...scenario, upper, lower }
+}
+
+/**
+ * What follows from a member's country, zone, birth date and school alone:
+ * the scenarios with no opt-out. The same for many members, so made once
+ * and kept (see {@link standingOf}); answers at one asOf are kept in it too.
+ */
+export interface Standing {
+  readonly place: Place
+  readonly zones: readonly string[]
+  readonly scenarios: readonly Scenario[]
+  readonly adultEarliest: number
+  readonly adultLatest: number
+  /** What answers for members with no opt-out keep here: filled by the first query that needs it. */
+  readonly kept: {
+    windows?: readonly MergedWindow[]
+    /** The reasons every answer gives, by language. */
+    readonly context: Map<string, readonly Reason[]>
+    /** The last answer's status and reasons, for the next query at the same instant (a batch asks one). */
+    last?: { readonly asOf: number; readonly language: string; readonly status: 'covered' | 'not-covered' | 'undetermined'; readonly reasons: readonly Reason[] }
+  }
+}
+
+function computeStanding(compiled: CompiledPolicy, member: MemberFacts): Standing {
   const place = compiled.placeOf(member.country)
   const zones = member.timeZone === undefined ? compiled.zonesOf(member.country) : [member.timeZone]
-  const events = eventsOf(member)
   const birthDays = member.birth === NO_BIRTH_DATE ? [] : adultDays(member.birth, compiled.policy.age.adultAge)
   const scenarios: Scenario[] = []
-  const ignoredOptIns: { at: number; via: string }[] = []
   const adults: number[] = []
   place.readings.forEach((reading, index) => {
     for (const zone of zones) {
       const phases = reading.map((phase) => ({ phase, start: instantOf(zone, phase.start), endLow: instantOf(zone, phase.endEarliest), endHigh: instantOf(zone, phase.endLatest) }))
-      const on = onSpans(events, compiled, phases.map((phase) => phase.start), scenarios.length === 0 ? ignoredOptIns : undefined)
       const zoneAdults = birthDays.length === 0 ? [-Infinity] : birthDays.map((day) => startOfDay(zone, day))
       adults.push(...zoneAdults)
-      for (const adult of zoneAdults) {
-        const upper: Piece[] = []
-        const lower: Piece[] = []
-        if (!member.secondarySchool) {
-          for (const { phase, start, endLow, endHigh } of phases) {
-            const from = Math.max(start, adult)
-            upper.push(...cut(from, endHigh, on, phase, endLow < endHigh ? endLow : null))
-            if (phase.phase.certainty !== 'possible') lower.push(...cut(from, endLow, on, phase, null))
-          }
-        }
-        scenarios.push({ zone, region: (index === 0 ? place.region : place.alsoReadAs) as string, adult, phases, upper, lower })
-      }
+      const region = (index === 0 ? place.region : place.alsoReadAs) as string
+      for (const adult of zoneAdults) scenarios.push(withPieces({ zone, region, adult, phases }, ALWAYS, member.secondarySchool))
     }
   })
-  return {
-    compiled,
-    member,
-    place,
-    zones,
-    zoneInferred: member.timeZone === undefined,
-    scenarios,
-    ignoredOptIns,
-    adultEarliest: adults.length === 0 || birthDays.length === 0 ? -Infinity : Math.min(...adults),
-    adultLatest: adults.length === 0 || birthDays.length === 0 ? -Infinity : Math.max(...adults),
-  }
+  const known = birthDays.length > 0 && adults.length > 0
+  return { place, zones, scenarios, adultEarliest: known ? Math.min(...adults) : -Infinity, adultLatest: known ? Math.max(...adults) : -Infinity, kept: { context: new Map() } }
+}
+
+const standings = new WeakMap<CompiledPolicy, Map<string, Standing>>()
+/** Standings kept per policy; a full cache is emptied rather than grown, so memory stays bounded. */
+const STANDINGS_LIMIT = 50_000
+
+/** The standing of a member's country, zone, birth date and school, made on first use. */
+export function standingOf(compiled: CompiledPolicy, member: MemberFacts): Standing {
+  let cache = standings.get(compiled)
+  if (cache === undefined) standings.set(compiled, (cache = new Map()))
+  const key = `${member.country}|${member.timeZone ?? ''}|${member.birth}|${member.secondarySchool ? 1 : 0}`
+  return memo(cache, key, STANDINGS_LIMIT, () => computeStanding(compiled, member))
+}
+
+/** Evaluates a member (read against the same policy) under every scenario. */
+export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluation {
+  const standing = standingOf(compiled, member)
+  const events = eventsOf(member)
+  const ignoredOptIns: { at: number; via: string }[] = []
+  const scenarios =
+    events.length === 0
+      ? standing.scenarios
+      : standing.scenarios.map((scenario, index) => {
+          const on = onSpans(events, compiled, scenario.phases.map((phase) => phase.start), index === 0 ? ignoredOptIns : undefined)
+          return withPieces(scenario, on, member.secondarySchool)
+        })
+  return { compiled, member, standing, place: standing.place, zones: standing.zones, zoneInferred: member.timeZone === undefined, scenarios, ignoredOptIns, adultEarliest: standing.adultEarliest, adultLatest: standing.adultLatest }
 }
 
 /** Whether `at` lies in one of `spans`. */
@@ -218,30 +262,37 @@ export interface MergedWindow extends Span {
 
 const rank = (certainty: Certainty) => certainties.indexOf(certainty)
 
-/** The upper pieces of every scenario, merged into sorted, disjoint windows. */
+/**
+ * The upper pieces of every scenario, merged into sorted, disjoint windows:
+ * where pieces overlap or touch, one window, split where the firmest
+ * certainty of the pieces in force changes (Jersey: `reported` while only the
+ * ROW reading is in use, `stated` once the UK's 2025 phase is too).
+ */
 export function windowsOf(evaluation: Evaluation): MergedWindow[] {
-  const pieces = evaluation.scenarios.flatMap((scenario) => scenario.upper).sort((a, b) => a.from - b.from)
-  const groups: Piece[][] = []
-  let until = -Infinity
-  for (const piece of pieces) {
-    if (piece.from <= until) {
-      ;(groups.at(-1) as Piece[]).push(piece)
-      until = Math.max(until, piece.until)
-    } else {
-      groups.push([piece])
-      until = piece.until
-    }
+  const pieces = evaluation.scenarios.flatMap((scenario) => scenario.upper)
+  const edges = [...new Set(pieces.flatMap((piece) => [piece.from, piece.until]))].sort((a, b) => a - b)
+  const windows: { from: number; until: number; pieces: Piece[]; certainty: Certainty }[] = []
+  for (let index = 0; index + 1 < edges.length; index++) {
+    const from = edges[index] as number
+    const until = edges[index + 1] as number
+    const covering = pieces.filter((piece) => piece.from <= from && until <= piece.until)
+    if (covering.length === 0) continue
+    const certainty = certainties[Math.max(...covering.map((piece) => rank(piece.phase.phase.certainty)))] as Certainty
+    const last = windows.at(-1)
+    if (last !== undefined && last.until === from && last.certainty === certainty) {
+      last.until = until
+      last.pieces.push(...covering)
+    } else windows.push({ from, until, pieces: covering, certainty })
   }
-  return groups.map((group) => {
-    const end = Math.max(...group.map((piece) => piece.until))
-    const ranged = group.filter((piece) => piece.until === end && piece.rangeFrom !== null).map((piece) => piece.rangeFrom as number)
-    const best = group.reduce((firm, piece) => Math.max(firm, rank(piece.phase.phase.certainty)), 0)
+  return windows.map(({ from, until, pieces: within, certainty }) => {
+    // Where in the window its end may lie: from the earliest end any reading gives.
+    const ranged = within.filter((piece) => piece.rangeFrom !== null && piece.until <= until).map((piece) => Math.max(from, piece.rangeFrom as number))
     return {
-      from: (group[0] as Piece).from,
-      until: end,
-      phases: [...new Set(group.map((piece) => piece.phase.key))],
-      certainty: certainties[best] as Certainty,
-      untilRange: ranged.length === 0 ? null : { from: Math.min(...ranged), until: end },
+      from,
+      until,
+      phases: [...new Set(within.map((piece) => piece.phase.key))],
+      certainty,
+      untilRange: ranged.length === 0 ? null : { from: Math.min(...ranged), until },
     }
   })
 }

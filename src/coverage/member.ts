@@ -1,11 +1,10 @@
 /**
  * The member as callers give it (`MemberInput`), read into facts: an ISO
  * code, a real birth date, a known zone, instants. Bad input becomes issues
- * naming the field and the value. `memberSchema` is the same reader as a zod
- * schema.
+ * naming the field and the value. The same rules, declared as a zod schema:
+ * `memberSchema` (src/schemas.ts).
  */
-import * as z from 'zod/mini'
-import { type Path, Reader, reading, trimmed } from '../input'
+import { type Path, type Reader, trimmed } from '../input'
 import { readCountry } from '../region/codes'
 import { parseCivilDate, quad } from '../time/civil'
 import { canonicalZone } from '../time/zone'
@@ -90,7 +89,7 @@ function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
 const NONE: readonly never[] = []
 
 /** The code of a birth date given as `value` (`text` is it trimmed). */
-function birthOf(reader: Reader, value: string, text: string): BirthCode | undefined {
+export function birthOf(reader: Reader, value: string, text: string): BirthCode | undefined {
   if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
   const year = text.length === 4 ? quad(text, 0) : -1
   if (year >= 0) return year === 0 ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : yearCode(year)
@@ -104,7 +103,7 @@ function birthOf(reader: Reader, value: string, text: string): BirthCode | undef
 /** A fixed offset (`+01:00`, `UTC+1`, `GMT-3`): not a zone, though some are IANA links. Only such text starts with +, -, U or G. */
 const FIXED_OFFSET = /^(UTC|GMT)?[+-][0-9]/i
 
-function timeZoneOf(reader: Reader, value: string): string | undefined {
+export function timeZoneOf(reader: Reader, value: string): string | undefined {
   const text = trimmed(value)
   const first = text.charCodeAt(0) | 0x20 // lower case for letters
   if ((first === 0x2b || first === 0x2d || first === 0x75 || first === 0x67) && FIXED_OFFSET.test(text)) {
@@ -182,55 +181,3 @@ function factsOf(reader: Reader, record: Record<string, unknown> | undefined): M
     optIns: listOf(reader, 'optIns', record.optIns, readOptIn),
   }
 }
-
-const onValue = <T>(read: (value: T) => string | undefined) =>
-  z.superRefine((value: T, context) => {
-    const problem = read(value)
-    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem, input: value })
-  })
-
-/** The first problem a reading found, or undefined. */
-function problemOf(read: (reader: Reader, value: string) => unknown, value: string): string | undefined {
-  const reader = new Reader()
-  read(reader, value)
-  return reader.issues[0]?.message.replace(/^"(?:[^"\\]|\\.)*" /, '')
-}
-
-const instantSchema = z.union([z.string(), z.date()]).check(onValue((value: string | Date) => problemOf((reader, each) => reader.instant([], each), value as string)))
-const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema))
-
-/**
- * A {@link MemberInput} as a declared zod schema: what `coverage` accepts,
- * checked by the same readers (country, birth date, zone, instants). Unknown
- * fields are refused (a misspelt `birthdate` must not pass as "no birth
- * date"). Its JSON Schema: `memberJsonSchema`. The channels of `optOuts[].via`
- * are the policy's, checked when a policy reads the member.
- *
- * @example
- * memberSchema.parse({ country: 'deu', optOuts: [{ at: '2025-12-01T10:00:00+01:00', via: 'setting' }] }).country //=> 'DE'
- */
-export const memberSchema = /* @__PURE__ */ z.pipe(
-  z.strictObject({
-    country: z.string().check(onValue((value: string) => {
-      const read = readCountry(value)
-      return read.ok ? undefined : read.problem
-    })),
-    birthDate: optional(z.string().check(onValue((value: string) => problemOf((reader, each) => birthOf(reader, each, trimmed(each)), value)))),
-    timeZone: optional(z.string().check(onValue((value: string) => problemOf(timeZoneOf, value)))),
-    secondarySchool: optional(z.boolean()),
-    optOuts: optional(z.array(z.strictObject({ at: instantSchema, via: z.string().check(z.minLength(1, 'is empty')) }))),
-    optIns: optional(z.array(z.strictObject({ at: instantSchema }))),
-  }),
-  z.transform((input): Member => {
-    const facts = reading('member', readMember, input) as MemberFacts
-    const member: { -readonly [K in keyof Member]: Member[K] } = {
-      country: facts.country,
-      secondarySchool: facts.secondarySchool,
-      optOuts: facts.optOuts.map((optOut) => ({ at: new Date(optOut.at), via: optOut.via })),
-      optIns: facts.optIns.map((at) => ({ at: new Date(at) })),
-    }
-    if (facts.birthDate !== undefined) member.birthDate = facts.birthDate
-    if (facts.timeZone !== undefined) member.timeZone = facts.timeZone
-    return member
-  }),
-)

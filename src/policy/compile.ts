@@ -5,10 +5,8 @@
 import { PolicyInputError } from '../errors'
 import { countryZones } from '../region/country-zones'
 import { parseCivilDate } from '../time/civil'
-import { issuesOf } from '../zod'
-import { linkedinGenAi } from './linkedin'
-import { metaAiEu } from './meta'
-import { type Policy, type PolicyPhase, policySchema } from './schema'
+import { isChecked } from './checked'
+import type { Policy, PolicyPhase } from './schema'
 
 /** A phase with its civil days (since 1970-01-01); an unknown end day is a range, an open one Infinity. */
 export interface DatedPhase {
@@ -30,6 +28,8 @@ export interface Place {
   readonly alsoReadAs: string | null
   /** Each reading's phases: one reading, or two for an ambiguous territory; none outside the policy. */
   readonly readings: readonly (readonly DatedPhase[])[]
+  /** Every reading's phases as the policy states them, each with its region: frozen, shared by every report. */
+  readonly timeline: readonly (PolicyPhase & { readonly region: string })[]
 }
 
 /** A validated policy and its look-ups. */
@@ -41,20 +41,18 @@ export interface CompiledPolicy {
 }
 
 const compiled = new WeakMap<object, CompiledPolicy>()
-/** The built-in policies, checked by the test suite: not validated again at run time. */
-const builtIn = new Set<object>([linkedinGenAi, metaAiEu])
 
 /**
- * Validates `policy` with `policySchema` (once per object) and builds its look-ups.
+ * Builds the look-ups of a checked policy (a built-in one, or one from
+ * `policySchema.parse` or `definePolicy`), once per policy.
  *
- * @throws {PolicyInputError} when the policy is not valid, each issue with its path inside it
+ * @throws {PolicyInputError} when the policy was not checked
  */
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const known = compiled.get(policy)
   if (known !== undefined) return known
-  if (!builtIn.has(policy)) {
-    const checked = policySchema.safeParse(policy)
-    if (!checked.success) throw new PolicyInputError('policy', issuesOf(checked.error.issues, policy))
+  if (!isChecked(policy)) {
+    throw new PolicyInputError('policy', [{ path: [], message: 'is not a checked policy: pass it through policySchema.parse() or definePolicy() first, or use a built-in one' }])
   }
   const day = (date: string) => parseCivilDate(date) as number
   const timelines = new Map<string, DatedPhase[]>()
@@ -80,7 +78,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
         const region = home.get(code) ?? outside
         const alsoReadAs = policy.territories[code]?.alsoReadAs ?? null
         const readings = [region, alsoReadAs].flatMap((each) => (each === null ? [] : [timelines.get(each) as DatedPhase[]]))
-        place = { region, alsoReadAs, readings }
+        const timeline = Object.freeze(readings.flatMap((reading) => reading.map((phase) => Object.freeze({ region: phase.region, ...phase.phase }))))
+        place = { region, alsoReadAs, readings, timeline }
         places.set(code, place)
       }
       return place

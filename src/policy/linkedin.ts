@@ -2,7 +2,7 @@
  * LinkedIn's use of member data to train content-generating AI models, as
  * data. Sources and readings: POLICY.md; every rule names its source id.
  */
-import { definePolicy } from './schema'
+import { builtIn } from './checked'
 import { englishReasons, englishWords } from './texts-en'
 
 const FAQ = 'linkedin-faq-2025'
@@ -32,7 +32,7 @@ const global2024 = { id: '2024-global', start: '2024-09-18', note: 'the date of 
  * @example
  * linkedinGenAi.regions.HK.timeline.map((phase) => phase.id) //=> ['2024-global', '2025-six-regions']
  */
-export const linkedinGenAi = /* @__PURE__ */ definePolicy({
+export const linkedinGenAi = /* @__PURE__ */ builtIn({
   id: 'linkedin-genai',
   version: '2026-12-07',
   title: "LinkedIn: members' data used to train content-generating AI models",
@@ -79,17 +79,17 @@ export const linkedinGenAi = /* @__PURE__ */ definePolicy({
     },
     'pcpd-2024-10-15': {
       title: 'Hong Kong PCPD media statement, 15 Oct 2024',
-      url: null,
+      url: 'https://pcpd.org.hk/english/news_events/media_statements/press_20241015.html',
+      retrieved: '2026-12-07',
       where: 'pcpd.org.hk, press_20241015',
       quote: "has paused any use of Hong Kong users' personal data for such purposes as of 11 October 2024",
-      note: NOT_FOUND,
     },
     'opc-2024-12-10': {
       title: 'Office of the Privacy Commissioner of Canada news release, 10 Dec 2024',
-      url: null,
+      url: 'https://priv.gc.ca/en/opc-news/news-and-announcements/2024/nr-c_241210b',
+      retrieved: '2026-12-07',
       where: 'priv.gc.ca, nr-c_241210b',
       quote: 'has temporarily paused the practice',
-      note: NOT_FOUND,
     },
     'press-2024-10-15': {
       title: "Hong Kong Free Press, 15 Oct 2024, quoting LinkedIn's FAQ of that day",

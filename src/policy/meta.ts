@@ -3,7 +3,7 @@
  * and EEA, as data: the same engine as LinkedIn's policy, no code of its own.
  * Sources and readings: POLICY.md, last section.
  */
-import { definePolicy } from './schema'
+import { builtIn } from './checked'
 import { englishReasons, englishWords } from './texts-en'
 
 const NEWSROOM = 'meta-newsroom-2025-04-14'
@@ -17,7 +17,7 @@ const NEWSROOM = 'meta-newsroom-2025-04-14'
  * @example
  * metaAiEu.regions.EU.timeline[0]?.start //=> '2025-05-27'
  */
-export const metaAiEu = /* @__PURE__ */ definePolicy({
+export const metaAiEu = /* @__PURE__ */ builtIn({
   id: 'meta-ai-eu',
   version: '2026-12-07',
   title: "Meta: Facebook and Instagram data used to train Meta's AI models in the EU and EEA",

@@ -10,51 +10,49 @@ import { countryZones } from '../region/country-zones'
 import { parseCivilDate } from '../time/civil'
 import { canonicalZone } from '../time/zone'
 import { reasonCodes } from '../coverage/reasons'
+import { certainties } from './certainty'
+import { markChecked } from './checked'
+import { is, worded } from '../zod'
 
-/** How firmly a phase is known: `possible` phases never make a member `covered`. */
-export type Certainty = 'stated' | 'reported' | 'possible'
 
-/** Every certainty, weakest first. */
-export const certainties = ['possible', 'reported', 'stated'] as const satisfies readonly Certainty[]
-
-const text = z.string().check(z.minLength(1, 'is empty'))
-const civilDate = z.string().check(z.refine((value) => parseCivilDate(value) !== undefined, 'is not a real date YYYY-MM-DD'))
-const alpha2 = z.string().check(z.refine(isCountryCode, 'is not an ISO 3166-1 alpha-2 code'))
-const zone = z.string().check(z.refine((value) => canonicalZone(value) !== undefined, 'is not an IANA time zone'))
-const sourced = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject({ ...shape, source: text })
+const text = z.string(worded).check(z.minLength(1, is('is empty')))
+const civilDate = z.string(worded).check(z.refine((value) => parseCivilDate(value) !== undefined, is('is not a real date YYYY-MM-DD')))
+const alpha2 = z.string(worded).check(z.refine(isCountryCode, is('is not an ISO 3166-1 alpha-2 code')))
+const zone = z.string(worded).check(z.refine((value) => canonicalZone(value) !== undefined, is('is not an IANA time zone')))
+const sourced = <T extends z.core.$ZodLooseShape>(shape: T) => z.strictObject({ ...shape, source: text }, worded)
 
 const sourceSchema = z.strictObject({
   title: text,
   /** The page, as the search tool found it; `null` when it was not found (then `note` says so). */
-  url: z.nullable(z.url()),
+  url: z.nullable(z.string(worded).check(z.refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), is('is not an http(s) URL')))),
   /** The day the page was read, `YYYY-MM-DD`. */
   retrieved: z.optional(civilDate),
   where: z.optional(text),
   quote: z.optional(text),
   note: z.optional(text),
-})
+}, worded)
 
 const phaseSchema = z.strictObject({
   id: text,
   /** Civil date: use starts at the start of that day in the member's zone. */
   start: civilDate,
   /** Civil date use ends on (at the start of that day), a range of such dates when the day is not known, or `null` while open. */
-  end: z.nullable(z.union([civilDate, z.strictObject({ earliest: civilDate, latest: civilDate })])),
-  certainty: z.enum(certainties),
+  end: z.nullable(z.union([civilDate, z.strictObject({ earliest: civilDate, latest: civilDate }, worded)], worded)),
+  certainty: z.enum(certainties, worded),
   source: text,
   /** The source of the end, when it is not the phase's. */
   endSource: z.optional(text),
   note: z.optional(text),
   /** The phase does not reach back to all older data; how far is not known. */
-  lookback: z.optional(z.strictObject({ note: text, source: text })),
-})
+  lookback: z.optional(z.strictObject({ note: text, source: text }, worded)),
+}, worded)
 
 const regionSchema = sourced({
   name: text,
-  countries: z.array(alpha2),
+  countries: z.array(alpha2, worded),
   note: z.optional(text),
   /** The phases of use, in time order, not overlapping; empty when the region's data is never used. */
-  timeline: z.array(phaseSchema),
+  timeline: z.array(phaseSchema, worded),
 })
 
 const channelSchema = sourced({
@@ -62,46 +60,46 @@ const channelSchema = sourced({
   where: text,
   covers: text,
   /** An opt-in turns it back on. */
-  reversible: z.boolean(),
+  reversible: z.boolean(worded),
   /** It holds into later phases; `false`: it holds only until the next phase starts. */
-  lasts: z.boolean(),
+  lasts: z.boolean(worded),
 })
 
-const categorySchema = sourced({ used: z.boolean(), description: text })
+const categorySchema = sourced({ used: z.boolean(worded), description: text })
 
 const answers = ['covered', 'undetermined', 'not-yet', 'never', 'no-longer', 'outside'] as const
 
 /** The English texts every policy needs: one per reason code, advice per channel, a sentence per answer. */
 const textsSchema = z.strictObject({
-  reasons: z.strictObject(Object.fromEntries(reasonCodes.map((code) => [code, text])) as Record<(typeof reasonCodes)[number], typeof text>),
-  words: z.strictObject({ open: text, range: text }),
-  answers: z.strictObject(Object.fromEntries(answers.map((answer) => [answer, text])) as Record<(typeof answers)[number], typeof text>),
-  advice: z.record(z.string(), text),
-})
+  reasons: z.strictObject(Object.fromEntries(reasonCodes.map((code) => [code, text])) as Record<(typeof reasonCodes)[number], typeof text>, worded),
+  words: z.strictObject({ open: text, range: text }, worded),
+  answers: z.strictObject(Object.fromEntries(answers.map((answer) => [answer, text])) as Record<(typeof answers)[number], typeof text>, worded),
+  advice: z.record(z.string(worded), text, worded),
+}, worded)
 const partialTexts = z.strictObject({
-  reasons: z.optional(z.partialRecord(z.enum(reasonCodes), text)),
-  words: z.optional(z.partialRecord(z.enum(['open', 'range']), text)),
-  answers: z.optional(z.partialRecord(z.enum(answers), text)),
-  advice: z.optional(z.record(z.string(), text)),
-})
+  reasons: z.optional(z.partialRecord(z.enum(reasonCodes, worded), text, worded)),
+  words: z.optional(z.partialRecord(z.enum(['open', 'range'], worded), text, worded)),
+  answers: z.optional(z.partialRecord(z.enum(answers, worded), text, worded)),
+  advice: z.optional(z.record(z.string(worded), text)),
+}, worded)
 
 const shapeSchema = z.strictObject({
   id: text,
   /** Changes whenever an answer may change: reports name it. */
   version: text,
   title: text,
-  sources: z.record(z.string(), sourceSchema),
-  regions: z.record(z.string(), regionSchema),
+  sources: z.record(z.string(worded), sourceSchema, worded),
+  regions: z.record(z.string(worded), regionSchema, worded),
   /** How a country no region lists is answered: as one of the regions (a rest of the world), or `undetermined`. */
-  outside: z.union([z.strictObject({ region: text }), z.strictObject({ answer: z.literal('undetermined'), note: text, source: text })]),
-  territories: z.record(alpha2, sourced({ note: text, alsoReadAs: z.optional(text) })),
+  outside: z.union([z.strictObject({ region: text }, worded), z.strictObject({ answer: z.literal('undetermined', worded), note: text, source: text }, worded)], worded),
+  territories: z.record(alpha2, sourced({ note: text, alsoReadAs: z.optional(text) }), worded),
   /** Zones for codes tzdb lists none for (XK); tzdb's own list serves every other code. */
-  zones: z.record(alpha2, sourced({ zones: z.array(zone).check(z.minLength(1, 'needs at least one zone')), note: text })),
-  age: sourced({ adultAge: z.int().check(z.minimum(1), z.maximum(150)), secondarySchool: z.strictObject({ note: text, source: text }) }),
-  channels: z.record(z.string(), channelSchema),
-  categories: z.record(z.string(), categorySchema),
-  texts: z.catchall(z.strictObject({ en: textsSchema }), partialTexts),
-})
+  zones: z.record(alpha2, sourced({ zones: z.array(zone, worded).check(z.minLength(1, is('needs at least one zone'))), note: text }), worded),
+  age: sourced({ adultAge: z.number(worded).check(z.refine((value) => Number.isInteger(value) && value >= 1 && value <= 150, is('is not a whole number of years from 1 to 150'))), secondarySchool: z.strictObject({ note: text, source: text }, worded) }),
+  channels: z.record(z.string(worded), channelSchema, worded),
+  categories: z.record(z.string(worded), categorySchema, worded),
+  texts: z.catchall(z.strictObject({ en: textsSchema }, worded), partialTexts),
+}, worded)
 
 type Shape = z.infer<typeof shapeSchema>
 type Issue = { path: (string | number)[]; message: string }
@@ -184,15 +182,20 @@ function crossCheck(policy: Shape): Issue[] {
 /**
  * Checks a policy: its shape, real dates and canonical zones, ISO codes, phases
  * in time order, a listed source behind every rule, English texts for every
- * reason and channel. Errors name the path inside the policy.
+ * reason and channel. Errors name the path inside the policy. `parse` gives
+ * back a frozen copy, the policy `coverage` and `dataUse` accept.
  *
  * @example
  * policySchema.safeParse(linkedinGenAi).success //=> true
  */
-export const policySchema = shapeSchema.check(
-  z.superRefine((policy, context) => {
-    for (const issue of crossCheck(policy)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: policy })
-  }),
+export const policySchema = /* @__PURE__ */ z.pipe(
+  shapeSchema.check(
+    z.superRefine((policy, context) => {
+      for (const issue of crossCheck(policy)) context.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: policy })
+    }),
+  ),
+  // The checked copy, frozen: the evaluator answers for it without checking it again.
+  z.transform((policy) => markChecked(policy) as Policy),
 )
 
 /** A public document a rule rests on. */
@@ -231,20 +234,3 @@ export type RegionOf<P> = P extends Policy<infer R, string, string> ? R : string
 export type CategoryOf<P> = P extends Policy<string, infer C, string> ? C : string
 /** The opt-out channels of a policy. */
 export type ChannelOf<P> = P extends Policy<string, string, infer H> ? H : string
-
-/**
- * A policy written in code, typed from its literal: its region codes,
- * categories and channels become types that editors offer. It is checked by
- * the tests and by `policySchema` when first used, not here.
- */
-export function definePolicy<const R extends string, const C extends string, const H extends string>(policy: Policy<R, C, H>): Policy<R, C, H> {
-  return deepFreeze(policy)
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
-    Object.freeze(value)
-  }
-  return value
-}

@@ -36,7 +36,6 @@ export function resolveRegion<P extends Policy = typeof linkedinGenAi>(country: 
   }
   const read = readCountry(country)
   if (!read.ok) throw new PolicyInputError('country', [{ path: [], message: `${describeValue(country)} ${read.problem}` }])
-  const { region, alsoReadAs, readings } = compilePolicy(options?.policy ?? defaultPolicy).placeOf(read.code)
-  const timeline = readings.flatMap((reading) => reading.map((phase) => ({ region: phase.region, ...phase.phase })))
+  const { region, alsoReadAs, timeline } = compilePolicy(options?.policy ?? defaultPolicy).placeOf(read.code)
   return { country: read.code, region, alsoReadAs, timeline } as unknown as RegionInfo<RegionOf<P>>
 }

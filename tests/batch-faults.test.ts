@@ -23,7 +23,7 @@ function batch(input: Buffer | string, format: 'ndjson' | 'csv', extra: string[]
   return { code: run.status, stderr: run.stderr.toString('utf8'), records, stdout }
 }
 
-type Fault = { name: string; format: 'ndjson' | 'csv'; input: () => Buffer | string; code: number; records: number; check?: (records: unknown[], stderr: string) => void }
+type Fault = { name: string; format: 'ndjson' | 'csv'; input: () => Buffer | string; code: number; records: number; extra?: string[]; check?: (records: unknown[], stderr: string) => void }
 
 const faults: Fault[] = [
   {
@@ -126,6 +126,24 @@ const faults: Fault[] = [
     check: (records) => expect((records as string[][]).map((record) => record[1])).toEqual(['error', 'error', 'covered']),
   },
   {
+    name: "rows outside the policy's regions are answered, not dropped (NDJSON, meta-ai-eu)",
+    format: 'ndjson',
+    input: () => '{"id":1,"country":"US"}\n{"id":2,"country":"FR"}\n{"id":3,"country":"JE"}\n',
+    code: 0,
+    records: 3,
+    extra: ['--policy', 'meta-ai-eu'],
+    check: (records) => expect(records.map((record) => (record as { region: unknown }).region)).toEqual([null, 'EU', null]),
+  },
+  {
+    name: "rows outside the policy's regions are answered, not dropped (CSV, meta-ai-eu)",
+    format: 'csv',
+    input: () => `${HEADER}\na,US,,,,,\nb,FR,,,,,\nc,JE,,,,,\n`,
+    code: 0,
+    records: 3,
+    extra: ['--policy', 'meta-ai-eu'],
+    check: (records) => expect((records as string[][]).map((record) => record.slice(1, 4))).toEqual([['undetermined', 'US', ''], ['covered', 'FR', 'EU'], ['undetermined', 'JE', '']]),
+  },
+  {
     name: 'a CSV header with a missing column is refused as a whole (exit 2, no output)',
     format: 'csv',
     input: () => 'id,country,birth_date\na,DE,\n',
@@ -136,9 +154,9 @@ const faults: Fault[] = [
 ]
 
 describe('batch faults', () => {
-  for (const { name, format, input, code, records, check } of faults) {
+  for (const { name, format, input, code, records, extra, check } of faults) {
     test(name, () => {
-      const run = batch(input(), format)
+      const run = batch(input(), format, extra)
       expect(run.code).toBe(code)
       expect(run.records).toHaveLength(records)
       expect(run.stderr).not.toMatch(/\n\s+at /)

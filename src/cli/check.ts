@@ -1,13 +1,15 @@
 /**
  * `ai-training-scope check`: one member's answer, for a person (or as JSON):
- * affected or not, since or from when (local time and UTC), why, what to do
- * about it, and the sources.
+ * affected or not, since or from when (local time and UTC), each window of use
+ * with how sure it is, why, what to do about it, and the sources. Every word
+ * about the platform comes from the policy's texts.
  */
-import { type CoverageReport, coverage } from '../coverage/coverage'
+import { type CoverageReport, type CoverageWindow, coverage } from '../coverage/coverage'
 import type { MemberInput } from '../coverage/member'
+import { fill } from '../coverage/reasons'
 import { isPolicyInputError, pathText } from '../errors'
 import { compilePolicy } from '../policy/compile'
-import { linkedinGenAi } from '../policy/linkedin'
+import type { Policy } from '../policy/schema'
 import { countryName } from '../region/codes'
 import { DAY_MS, formatCivilDate } from '../time/civil'
 import { canonicalZone, offsetAt } from '../time/zone'
@@ -24,10 +26,15 @@ const OPTION: Readonly<Record<string, string>> = {
   asOf: '--as-of',
 }
 
-/** Runs the library, turning its input errors into one line naming the option. */
-export function checkReport(member: MemberInput, asOf: Date): CoverageReport {
+/**
+ * Runs the library under `policy`, turning its input errors into one line
+ * naming the option.
+ *
+ * @throws {UsageError} when the member is not valid
+ */
+export function checkReport(member: MemberInput, asOf: Date, policy: Policy): CoverageReport {
   try {
-    return coverage(member, { asOf })
+    return coverage(member, { asOf, policy })
   } catch (error) {
     if (!isPolicyInputError(error)) throw error
     const issue = error.issues[0]
@@ -55,55 +62,71 @@ function when(date: Date, zones: readonly string[], zoneGiven: boolean): string 
   return `${local} ${zoneGiven ? zones[0] : 'local time'} (${utc})`
 }
 
-/** The report for a person. */
-export function humanReport(report: CoverageReport, member: MemberInput, lang: string): string {
-  const compiled = compilePolicy(linkedinGenAi)
-  const { policy } = compiled
+/** A window on one line: from, until (or its range, or open), and how sure it is. */
+function windowLine(window: CoverageWindow, at: (date: Date) => string, words: Policy['texts']['en']['words']): string {
+  const range = window.untilRange
+  const end =
+    range !== null
+      ? `until ${fill(words.range, { earliest: at(range.from), latest: at(range.until) })} (the end is not public)`
+      : window.until === null
+        ? `onwards (${words.open})`
+        : `until ${at(window.until)}`
+  const phases = window.phases.join(', ')
+  const sure = window.certainty === 'possible' ? ` (possible: it may not have happened) [${phases}]` : ` [${phases}, ${window.certainty}]`
+  return `  ${at(window.from)} ${end}${sure}`
+}
+
+/** The report for a person, worded by the policy's English texts. */
+export function humanReport(report: CoverageReport, member: MemberInput, lang: string, policy: Policy): string {
+  const compiled = compilePolicy(policy)
+  const { answers, advice, words } = policy.texts.en
   const zone = member.timeZone === undefined ? undefined : canonicalZone(member.timeZone.trim())
   const zoneGiven = zone !== undefined
   const zones = zone === undefined ? compiled.zonesOf(report.country) : [zone]
   const at = (date: Date) => when(date, zones, zoneGiven)
   const asOf = report.asOf.getTime()
+  const { windows } = report
+  const [first] = windows
+  const started = (window: CoverageWindow) => window.from.getTime() <= asOf
+  const current = windows.find((window) => started(window) && (window.until === null || asOf < window.until.getTime()))
+  const next = windows.find((window) => !started(window))
   const lines: string[] = []
-  const current = report.windows.find((window) => window.from.getTime() <= asOf && (window.until === null || asOf < window.until.getTime()))
-  const next = report.windows.find((window) => window.from.getTime() > asOf)
-  switch (report.status) {
-    case 'covered':
-      lines.push('Affected: yes. LinkedIn uses your data to train its content-generating AI models.')
-      lines.push(`  Since: ${at(current?.from ?? (report.from as Date))}`)
-      break
-    case 'undetermined':
-      lines.push('Affected: maybe. It depends on facts not given (see "Why"); the earliest possible start is given.')
-      if (report.from !== null) lines.push(`  Possibly since: ${at(report.from)}`)
-      break
-    default:
-      if (next !== undefined) {
-        lines.push('Affected: not yet. LinkedIn will use your data to train its content-generating AI models.')
-        lines.push(`  From: ${at(next.from)}`)
-      } else if (report.from === null) {
-        lines.push('Affected: no. None of your data is used to train these models.')
-      } else {
-        lines.push('Affected: no longer. Your data is not used now.')
-        lines.push(`  Used from ${at(report.from)} until ${at(report.until as Date)}; data from then may remain in models trained before.`)
-      }
+  if (report.region === null) lines.push(`Affected: maybe. ${answers.outside}`)
+  else if (report.status === 'covered') {
+    lines.push(`Affected: yes. ${answers.covered}`)
+    if (current !== undefined) {
+      // A member covered now is in a certain window; an earlier possible one is named with it.
+      lines.push(first !== undefined && first !== current && first.certainty === 'possible' ? `  Possibly since ${at(first.from)}; certainly since ${at(current.from)}` : `  Since: ${at(current.from)}`)
+    }
+  } else if (report.status === 'undetermined') {
+    lines.push(`Affected: maybe. ${answers.undetermined}`)
+    if (first !== undefined) lines.push(`  Possibly since: ${at(first.from)}`)
+  } else if (first === undefined) lines.push(`Affected: no. ${answers.never}`)
+  else if (!started(first)) lines.push(`Affected: not yet. ${answers['not-yet']}`, `  From: ${at(first.from)}`)
+  else {
+    lines.push(`Affected: no longer. ${answers['no-longer']}`)
+    if (next !== undefined) lines.push(`  Again from: ${at(next.from)}`)
   }
   lines.push(`  Asked at: ${at(report.asOf)}`)
-  lines.push(
-    `  Country: ${countryName(report.country, lang)} (${report.country}), region ${report.region}, rollout ${report.rollout.id} from ${report.rollout.effective}`,
-  )
+  const region = (code: string) => `${code} (${policy.regions[code]?.name ?? code})`
+  const where = report.region === null ? "outside this policy's regions" : `region ${region(report.region)}`
+  lines.push(`  Country: ${countryName(report.country, lang)} (${report.country}), ${where}${report.alsoReadAs === null ? '' : `, also read as ${region(report.alsoReadAs)}`}`)
+  lines.push(`  Policy: ${report.policy}, version ${report.policyVersion}`)
+  if (windows.length > 0) lines.push('', 'Windows of use:', ...windows.map((window) => windowLine(window, at, words)))
   lines.push('', 'Why:')
   for (const reason of report.reasons) lines.push(`  - ${reason.message}${reason.source === undefined ? '' : ` [${reason.source}]`}`)
-  const setting = policy.optOut.channels.setting
-  const form = policy.optOut.channels['objection-form']
+  const channels = Object.keys(policy.channels)
   lines.push('', 'What you can do:')
-  lines.push(`  - Turn off "${setting.name}": ${setting.where}. Stops use for ${setting.covers} going forward; you can turn it on again.`)
-  lines.push(`  - File the ${form.name}: ${form.where}. Covers ${form.covers}; it lasts.`)
-  lines.push(`  - ${policy.optOut.note}.`)
-  const cited = new Set([...report.reasons.flatMap((reason) => (reason.source === undefined ? [] : [reason.source])), setting.source, form.source])
+  for (const name of [...channels, 'general']) lines.push(`  - ${advice[name] ?? ''}`)
+  const cited = new Set([
+    ...report.reasons.flatMap((reason) => reason.source ?? []),
+    ...report.timeline.flatMap((phase) => [phase.source, phase.endSource ?? [], phase.lookback?.source ?? []].flat()),
+    ...Object.values(policy.channels).map((channel) => channel.source),
+  ])
   lines.push('', 'Sources:')
   for (const id of cited) {
     const source = policy.sources[id]
-    if (source !== undefined) lines.push(`  [${id}] ${source.title} (${source.where})`)
+    if (source !== undefined) lines.push(`  [${id}] ${source.title} ${source.url === null ? `(no URL found${source.note === undefined ? '' : `: ${source.note}`})` : `<${source.url}>`}`)
   }
   return `${lines.join('\n')}\n`
 }

@@ -3,9 +3,15 @@
  * Its own entry, so that importing the library runs nothing. The same file
  * runs the batch workers.
  */
+import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import { readOptions } from '../coverage/options'
+import { isPolicyInputError, pathText } from '../errors'
+import { policies } from '../policy/builtin'
+import { linkedinGenAi } from '../policy/linkedin'
+import type { Policy } from '../policy/schema'
 import { type LocaleData, registerLocale } from '../region/codes'
 import { readInstant } from '../time/instant'
 import { version } from '../../package.json'
@@ -14,36 +20,44 @@ import { checkReport, humanReport, jsonReport } from './check'
 import { UsageError } from './errors'
 import type { Format } from './rows'
 import { policyText, regionRows, regionsText } from './tables'
-import { linkedinGenAi } from '../policy/linkedin'
 
 /** The languages of `ai-training-scope/locales`, loaded only when asked for. */
 const LANGS = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'sv', 'zh'] as const
 
+/** The built-in policies' ids, for the help texts. */
+const BUILT_IN = Object.keys(policies).join(', ')
+const POLICY_OPTION = `  --policy P             a built-in policy (${BUILT_IN}; default ${linkedinGenAi.id})
+                         or a policy JSON file, checked before use`
+const DEFAULT_CHANNELS = Object.keys(linkedinGenAi.channels)
+
 const HELP = {
-  main: `ai-training-scope ${version}: is a LinkedIn member's data used to train LinkedIn's AI models, from when, and why?
+  main: `ai-training-scope ${version}: is a member's data used to train a platform's AI models, from when, and why?
+The answers follow a policy: a built-in one (${BUILT_IN}; default ${linkedinGenAi.id}), or your own as a JSON file (--policy FILE.json).
 
 Usage:
-  ai-training-scope check --country DE [--birth-date 2008-02-29] [--time-zone Europe/Berlin] ...
-  ai-training-scope batch <file|-> [--format ndjson|csv] [--out FILE] [--as-of ISO] [--jobs N]
-  ai-training-scope regions [--json] [--lang de]
-  ai-training-scope policy [--json]
+  ai-training-scope check --country DE [--birth-date 2008-02-29] [--time-zone Europe/Berlin] [--policy P] ...
+  ai-training-scope batch <file|-> [--format ndjson|csv] [--out FILE] [--as-of ISO] [--jobs N] [--policy P]
+  ai-training-scope regions [--json] [--lang de] [--policy P]
+  ai-training-scope policy [--json] [--policy P]
 
 Run "ai-training-scope <command> --help" for a command's options.
 Options: --help, --version
 Exit codes: 0 answered, 1 a batch had bad rows, 2 bad input.`,
   check: `Usage: ai-training-scope check --country CODE|NAME [options]
 
-Tells whether the member's data is used, since or from when, why, and what to do.
+Tells whether the member's data is used, since or from when, how sure that is, why, and what to do.
 
 Options:
   --country X            ISO code (DE, DEU, 276), UK, EL, or a country name
-  --birth-date D         YYYY-MM-DD or YYYY (omitted: taken as 18 or over)
+  --birth-date D         YYYY-MM-DD or YYYY (omitted: taken as an adult)
   --time-zone Z          IANA zone, e.g. Europe/Berlin (omitted: the country's zones)
-  --secondary-school     LinkedIn has reason to believe the member is under 18
-  --opt-out ISO[,VIA]    when the member opted out; VIA is setting (default) or objection-form; repeatable
-  --opt-in ISO           when the member turned the setting back on; repeatable
+  --secondary-school     the platform has reason to believe the member is a minor
+  --opt-out ISO[,VIA]    when the member opted out; VIA is one of the policy's channels
+                         (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}), default its first; repeatable
+  --opt-in ISO           when the member opted in again; repeatable
   --as-of ISO            the instant asked about (default: now); instants need Z or an offset
-  --json                 the coverage report as JSON (instants in UTC)
+${POLICY_OPTION}
+  --json                 the coverage report as JSON (instants in UTC; windows with their certainty)
   --lang L               language of country names accepted and printed: ${LANGS.join(', ')}
   --help`,
   batch: `Usage: ai-training-scope batch <file|-> [options]
@@ -51,7 +65,8 @@ Options:
 Evaluates one member per row; writes one record per row, in input order.
 Input: NDJSON (objects with "id" and the member's fields) or CSV with the header
   id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins
-  (opt_outs: ISO[;setting|objection-form] joined by "|"; opt_ins: ISO joined by "|").
+  (opt_outs: ISO[;VIA] joined by "|", VIA one of the policy's channels
+  (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}), default its first; opt_ins: ISO joined by "|").
 A bad row becomes an error record with its line, field and message; blank lines are skipped.
 
 Options:
@@ -60,15 +75,31 @@ Options:
   --as-of ISO  the instant asked about (default: now)
   --jobs N     threads evaluating rows: this one and N-1 workers (default: available
                parallelism, here ${availableParallelism()})
+  --policy P   a built-in policy (${BUILT_IN}; default ${linkedinGenAi.id})
+               or a policy JSON file, checked before use
   --help
 Exit codes: 0 all rows answered, 1 some rows were bad (or the output closed early),
 2 bad options, 130 interrupted (SIGINT; 143 for SIGTERM), with no --out file written.`,
-  regions: `Usage: ai-training-scope regions [--json] [--lang L]
+  regions: `Usage: ai-training-scope regions [--json] [--lang L] [--policy P]
 
-Every country and territory with its region, rollout, effective date and notes.`,
-  policy: `Usage: ai-training-scope policy [--json]
+Every country and territory with its region under the policy ("-" outside its regions),
+the region's timeline (each phase with its start..end and certainty), whether the
+territory is ambiguous, and notes.
 
-The policy: rollouts, regions, age rule, opt-outs, data categories, each with its source.`,
+Options:
+  --json                 the rows as JSON
+  --lang L               language of country names: ${LANGS.join(', ')}
+${POLICY_OPTION}
+  --help`,
+  policy: `Usage: ai-training-scope policy [--json] [--policy P]
+
+The policy: its id and version, regions and their phases, how other countries are
+answered, the age rule, opt-out channels, data categories, and sources.
+
+Options:
+  --json                 the policy as JSON
+${POLICY_OPTION}
+  --help`,
 } as const
 
 async function useLang(lang: string | undefined): Promise<string> {
@@ -85,6 +116,40 @@ function asOfOption(value: string | undefined): Date {
   const read = readInstant(value)
   if (!read.ok) throw new UsageError(`--as-of ${JSON.stringify(value)} ${read.problem}`)
   return new Date(read.ms)
+}
+
+/**
+ * `--policy`: a built-in policy's id, or the path of a policy JSON file,
+ * checked by `definePolicy` (loaded only then, with the schema); problems name
+ * the file and the path inside it. Default: LinkedIn's.
+ *
+ * @throws {UsageError} for a file that cannot be read, is not JSON, or is not a valid policy
+ */
+async function policyOption(command: string, value: string | undefined): Promise<Policy> {
+  if (value === undefined) return linkedinGenAi
+  const builtIn = Object.hasOwn(policies, value) ? policies[value] : undefined
+  if (builtIn !== undefined) return builtIn
+  const at = `${command}: --policy ${value}`
+  let text: string
+  try {
+    text = readFileSync(value, 'utf8')
+  } catch (error) {
+    throw new UsageError(`${at}: is neither a built-in policy (${BUILT_IN}) nor a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)})`)
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    // JSON.parse quotes the text, line breaks and all: the message stays one line.
+    throw new UsageError(`${at}: is not valid JSON: ${(error as Error).message.replace(/\s+/g, ' ')}`)
+  }
+  const { definePolicy } = await import('../policy/define')
+  try {
+    return definePolicy(json as Policy)
+  } catch (error) {
+    if (!isPolicyInputError(error)) throw error
+    throw new UsageError(`${at}: ${error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${pathText(issue.path)}: ${issue.message}`)).join('; ')}`)
+  }
 }
 
 type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
@@ -120,29 +185,33 @@ async function run(argv: string[]): Promise<number> {
         'as-of': { type: 'string' },
         json: { type: 'boolean' },
         lang: { type: 'string' },
+        policy: { type: 'string' },
       })
       if (values.help === true) return out(`${HELP.check}\n`), 0
       const lang = await useLang(values.lang as string | undefined)
+      const policy = await policyOption('check', values.policy as string | undefined)
       if (values.country === undefined) throw new UsageError('check: --country is required')
+      const firstChannel = Object.keys(policy.channels)[0] as string
       const member = {
         country: values.country as string,
         ...(values['birth-date'] === undefined ? {} : { birthDate: values['birth-date'] as string }),
         ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] as string }),
         ...(values['secondary-school'] === true ? { secondarySchool: true } : {}),
+        // The channel follows the last comma, and starts with a letter: `,5Z` is part of an instant.
         optOuts: ((values['opt-out'] as string[] | undefined) ?? []).map((value) => {
-          const match = /^(.*),([a-z-]+)$/.exec(value)
-          return match ? { at: match[1] as string, via: match[2] as 'setting' } : { at: value, via: 'setting' as const }
+          const match = /^(.*),([A-Za-z][^,]*)$/.exec(value)
+          return match ? { at: match[1] as string, via: match[2] as string } : { at: value, via: firstChannel }
         }),
         optIns: ((values['opt-in'] as string[] | undefined) ?? []).map((at) => ({ at })),
       }
-      const report = checkReport(member, asOfOption(values['as-of'] as string | undefined))
-      out(values.json === true ? jsonReport(report) : humanReport(report, member, lang))
+      const report = checkReport(member, asOfOption(values['as-of'] as string | undefined), policy)
+      out(values.json === true ? jsonReport(report) : humanReport(report, member, lang, policy))
       return 0
     }
     case 'batch': {
       const { values, positionals } = parse(
         rest,
-        { format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, jobs: { type: 'string' } },
+        { format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, jobs: { type: 'string' }, policy: { type: 'string' } },
         true,
       )
       if (values.help === true) return out(`${HELP.batch}\n`), 0
@@ -155,6 +224,7 @@ async function run(argv: string[]): Promise<number> {
       const jobs = jobsText === undefined ? availableParallelism() : Number(jobsText)
       if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs ${JSON.stringify(jobsText)} is not a whole number from 1 to 256`)
       const asOf = asOfOption(values['as-of'] as string | undefined)
+      const policy = await policyOption('batch', values.policy as string | undefined)
       const { batch } = await import('./batch')
       return batch(
         {
@@ -162,6 +232,7 @@ async function run(argv: string[]): Promise<number> {
           format: format as Format | undefined,
           out: values.out as string | undefined,
           asOf,
+          policy,
           jobs,
           workerUrl: new URL(import.meta.url),
         },
@@ -169,16 +240,18 @@ async function run(argv: string[]): Promise<number> {
       )
     }
     case 'regions': {
-      const { values } = parse(rest, { json: { type: 'boolean' }, lang: { type: 'string' } })
+      const { values } = parse(rest, { json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string' } })
       if (values.help === true) return out(`${HELP.regions}\n`), 0
       const lang = await useLang(values.lang as string | undefined)
-      out(values.json === true ? `${JSON.stringify(regionRows(lang), null, 2)}\n` : regionsText(lang))
+      const policy = await policyOption('regions', values.policy as string | undefined)
+      out(values.json === true ? `${JSON.stringify(regionRows(policy, lang), null, 2)}\n` : regionsText(policy, lang))
       return 0
     }
     case 'policy': {
-      const { values } = parse(rest, { json: { type: 'boolean' } })
+      const { values } = parse(rest, { json: { type: 'boolean' }, policy: { type: 'string' } })
       if (values.help === true) return out(`${HELP.policy}\n`), 0
-      out(values.json === true ? `${JSON.stringify(linkedinGenAi, null, 2)}\n` : policyText())
+      const policy = await policyOption('policy', values.policy as string | undefined)
+      out(values.json === true ? `${JSON.stringify(policy, null, 2)}\n` : policyText(policy))
       return 0
     }
     default:
@@ -188,11 +261,13 @@ async function run(argv: string[]): Promise<number> {
 
 async function worker(): Promise<void> {
   const { evaluateBlock, prepare } = await import('./rows')
-  const { asOf, format } = workerData as WorkerData
+  const { asOf, format, policy } = workerData as WorkerData
   await prepare(format)
-  const at = new Date(asOf)
+  // A policy from a file was checked on the main thread; its copy here is checked again, which marks it as checked.
+  const checked = typeof policy === 'string' ? policies[policy] : (await import('../policy/define')).definePolicy(policy)
+  const options = readOptions({ asOf: new Date(asOf), policy: checked })
   parentPort?.on('message', ({ seq, block, into }: WorkerRequest) => {
-    const { bytes, tally } = evaluateBlock(block, at, format, into)
+    const { bytes, tally } = evaluateBlock(block, options, format, into)
     // Moved, not copied: the main thread only writes the bytes, and reads its next input into the memory of this one.
     const input = block.bytes.buffer
     parentPort?.postMessage({ seq, bytes, tally, input } satisfies WorkerReply, [bytes.buffer, input])

@@ -4,7 +4,7 @@
  * and the workers, so both give the same answer for the same row.
  */
 import { answerAt } from '../coverage/coverage'
-import { readOptions, type ReadOptions } from '../coverage/options'
+import type { ReadOptions } from '../coverage/options'
 import { type MemberInput, readRowMember } from '../coverage/member'
 import { iso } from '../coverage/reasons'
 import { pathText } from '../errors'
@@ -43,9 +43,9 @@ function csvLibrary(): Csv {
 /** CSV lines read into cells (see `./csv`). */
 export const csvCells = (rows: readonly Row[]): Cells[] => csvLibrary().csvCells(rows)
 
-/** One output record: an answer, or an error that names the line and the field. */
+/** One output record: an answer (`region` null outside the policy's regions), or an error that names the line and the field. */
 export type OutRecord =
-  | { id: string; status: 'covered' | 'not-covered' | 'undetermined'; country: string; region: string; from: string | null; until: string | null; reasons: string[] }
+  | { id: string; status: 'covered' | 'not-covered' | 'undetermined'; country: string; region: string | null; from: string | null; until: string | null; reasons: string[] }
   | { id: string; status: 'error'; line: number; field: string; message: string }
 
 /** Counts for the summary line. */
@@ -91,17 +91,15 @@ function readJson(text: string): Read {
   return { id: String(id), member: value }
 }
 
-/** Splits `ISO[;via]|ISO[;via]` into opt-outs. */
-function optOutsCell(cell: string): MemberInput['optOuts'] {
+/** Splits `ISO[;via]|ISO[;via]` into opt-outs; `via` defaults to the policy's first channel. */
+function optOutsCell(cell: string, options: ReadOptions): MemberInput['optOuts'] {
   return cell.split('|').map((part) => {
     const cut = part.lastIndexOf(';')
-    return cut === -1
-      ? { at: part, via: 'setting' as const }
-      : { at: part.slice(0, cut), via: part.slice(cut + 1) as 'setting' }
+    return cut === -1 ? { at: part, via: Object.keys(options.compiled.policy.channels)[0] as string } : { at: part.slice(0, cut), via: part.slice(cut + 1) }
   })
 }
 
-function readCsv(cells: readonly string[]): Read {
+function readCsv(cells: readonly string[], options: ReadOptions): Read {
   const id = cells[0] ?? ''
   if (cells.length !== csvInputColumns.length) {
     return { id, field: '(row)', message: `has ${cells.length} columns; the header has ${csvInputColumns.length}` }
@@ -116,15 +114,15 @@ function readCsv(cells: readonly string[]): Read {
     }
     member.secondarySchool = secondarySchool === 'true'
   }
-  if (optOuts !== '') member.optOuts = optOutsCell(optOuts)
+  if (optOuts !== '') member.optOuts = optOutsCell(optOuts, options)
   if (optIns !== '') member.optIns = optIns.split('|').map((at) => ({ at }))
   return { id, member }
 }
 
-/** Evaluates one row at `asOf`; CSV rows come with their cells. */
+/** Evaluates one row with the options (asOf, policy) read once; CSV rows come with their cells. */
 export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutRecord {
   if (cells !== undefined && 'fault' in cells) return { id: '', status: 'error', line: row.line, field: '(row)', message: `is not valid CSV: ${cells.fault}` }
-  const read = cells === undefined ? readJson(row.text) : readCsv(cells)
+  const read = cells === undefined ? readJson(row.text) : readCsv(cells, options)
   if (!('member' in read)) return { id: read.id, status: 'error', line: row.line, field: read.field, message: read.message }
   const result = answerAt(read.member, options, readRowMember)
   if (!result.ok) {
@@ -137,8 +135,8 @@ export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutR
   return {
     id: read.id,
     status,
-    country: evaluation.locality.country,
-    region: evaluation.locality.region,
+    country: evaluation.member.country,
+    region: evaluation.place.region,
     from: from === null ? null : iso(from),
     until: until === null ? null : iso(until),
     reasons: reasons.map((reason) => reason.code),
@@ -146,15 +144,16 @@ export function evaluateRow(row: Row, options: ReadOptions, cells?: Cells): OutR
 }
 
 /**
- * `JSON.stringify(record)`, written out for answers: only the id can need
- * escaping (codes, regions, statuses and instants are plain ASCII words), and
- * the generic walk over each record cost a sixth of a batch's time.
+ * `JSON.stringify(record)`, written out for answers: only the id and the
+ * region (a policy file names its own, or null) can need escaping (codes,
+ * statuses and instants are plain ASCII words), and the generic walk over each
+ * record cost a sixth of a batch's time.
  */
 function ndjsonRecord(record: OutRecord): string {
   if (record.status === 'error') return JSON.stringify(record)
   const { from, until } = record
   return (
-    `{"id":${JSON.stringify(record.id)},"status":"${record.status}","country":"${record.country}","region":"${record.region}",` +
+    `{"id":${JSON.stringify(record.id)},"status":"${record.status}","country":"${record.country}","region":${JSON.stringify(record.region)},` +
     `"from":${from === null ? 'null' : `"${from}"`},"until":${until === null ? 'null' : `"${until}"`},` +
     `"reasons":${record.reasons.length === 0 ? '[]' : `["${record.reasons.join('","')}"]`}}`
   )
@@ -180,7 +179,7 @@ export function recordBytes(records: readonly OutRecord[], format: Format, into?
       records.map((record) =>
         record.status === 'error'
           ? [record.id, record.status, '', '', '', '', '', record.line, record.field, record.message]
-          : [record.id, record.status, record.country, record.region, record.from ?? '', record.until ?? '', record.reasons.join('|'), '', '', ''],
+          : [record.id, record.status, record.country, record.region ?? '', record.from ?? '', record.until ?? '', record.reasons.join('|'), '', '', ''],
       ),
     ),
   )
@@ -255,12 +254,11 @@ function rowsOf(block: Block, tally: Tally): Row[] {
   return rows
 }
 
-/** Evaluates a block of lines: the bytes to write (in `into` when given) and the counts. */
-export function evaluateBlock(block: Block, asOf: Date, format: Format, into?: ArrayBuffer): { bytes: Uint8Array<ArrayBuffer>; tally: Tally } {
+/** Evaluates a block of lines with the options read once: the bytes to write (in `into` when given) and the counts. */
+export function evaluateBlock(block: Block, options: ReadOptions, format: Format, into?: ArrayBuffer): { bytes: Uint8Array<ArrayBuffer>; tally: Tally } {
   const tally = emptyTally()
   const rows = rowsOf(block, tally)
   const cells = format === 'csv' ? csvCells(rows) : undefined
-  const options = readOptions({ asOf })
   const records = rows.map((row, index) => {
     const record = evaluateRow(row, options, cells?.[index])
     tally.rows++

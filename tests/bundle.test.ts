@@ -1,0 +1,17 @@
+// The browser bundle of `coverage` with English names: its size (bytes, not
+// time) and that it runs with nothing of Node's. `npm test` builds dist first.
+import { runInNewContext } from 'node:vm'
+import { expect, test } from 'vitest'
+import { browserBundle, bundleEntries } from '../bench/measure'
+import type { coverage } from '../src/index'
+
+test('the browser bundle of coverage with English names is at most 25 KB min+gzip, and runs without Node', async () => {
+  const { code, gzipped } = await browserBundle(bundleEntries.english)
+  expect(gzipped).toBeLessThanOrEqual(25 * 1024)
+  // A context with only the language and Intl: no process, require or Buffer.
+  const context: { Intl: typeof Intl; coverage?: typeof coverage } = { Intl }
+  runInNewContext(code, context)
+  const report = context.coverage?.({ country: 'HK', timeZone: 'Asia/Hong_Kong' }, { asOf: '2026-01-01T00:00:00Z' })
+  expect(report?.from?.toISOString()).toBe('2024-09-17T16:00:00.000Z')
+  expect(report?.status).toBe('covered')
+})

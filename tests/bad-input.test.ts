@@ -3,9 +3,12 @@
 // PolicyInputError naming the field (exit 2 for the CLI), or, where the input
 // is acceptable, the right answer. Decisions are documented in the README.
 import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, isPolicyInputError, resolveRegion, safeCoverage } from '../src/index'
+import { coverage, dataUse, definePolicy, isPolicyInputError, linkedinGenAi, metaAiEu, resolveRegion, safeCoverage } from '../src/index'
 
 type Outcome = { error: string; says?: string } | { answer: (run: () => unknown) => void }
 type Case = { name: string; run: () => unknown; expect: Outcome }
@@ -14,6 +17,10 @@ const asOf = '2026-06-01T00:00:00Z'
 const member = (fields: Record<string, unknown>) => () => coverage({ country: 'DE', ...fields } as never, { asOf })
 const BERLIN_START = '2025-11-02T23:00:00.000Z'
 const fromIs = (iso: string | null) => (run: () => unknown) => expect((run() as { from: Date | null }).from?.toISOString() ?? null).toBe(iso)
+const createdIs = (from: string, until: string) => (run: () => unknown) => {
+  const { createdFrom, createdUntil } = run() as { createdFrom: Date; createdUntil: Date }
+  expect([createdFrom.toISOString(), createdUntil.toISOString()]).toEqual([from, until])
+}
 let nested: Record<string, unknown> = { leaf: true }
 for (let depth = 0; depth < 5000; depth++) nested = { nested }
 
@@ -107,10 +114,21 @@ const library: Case[] = [
   { name: 'options null is refused', run: () => coverage({ country: 'DE' }, null as never), expect: { error: '', says: 'got null' } },
   { name: 'options with an unknown key is refused', run: () => coverage({ country: 'DE' }, { as_of: asOf } as never), expect: { error: 'as_of' } },
   { name: 'options.policy null is refused', run: () => coverage({ country: 'DE' }, { policy: null as never }), expect: { error: 'policy', says: 'null is not a policy object' } },
-  { name: 'options.policy {} is refused, naming its missing parts', run: () => coverage({ country: 'DE' }, { policy: {} as never }), expect: { error: 'id', says: 'is missing' } },
+  { name: 'options.policy {} is refused as a policy', run: () => coverage({ country: 'DE' }, { policy: {} as never }), expect: { error: '', says: 'Invalid policy' } },
+  { name: 'definePolicy({}) is refused, naming its missing parts', run: () => definePolicy({} as never), expect: { error: 'id', says: 'is missing' } },
+  { name: 'options.policy a changed copy of a built-in policy, unchecked, is refused as a policy', run: () => coverage({ country: 'DE' }, { policy: { ...linkedinGenAi, extra: 1 } as never }), expect: { error: '', says: 'Invalid policy' } },
+  { name: 'optOuts via "setting" under the Meta policy (not one of its channels) is refused', run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-12-01T00:00:00Z', via: 'setting' as 'objection-form' }] }, { policy: metaAiEu }), expect: { error: 'optOuts[0].via', says: 'expected one of "objection-form", got "setting"' } },
   // data items
   { name: 'item category as a number is refused', run: () => dataUse({ country: 'DE' }, { category: 5 as never, createdAt: asOf }), expect: { error: 'category' } },
-  { name: 'item createdAt without an offset is refused', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-01-01T00:00' }), expect: { error: 'createdAt', says: 'has no offset' } },
+  // POLICY.md: a local time without a zone is accepted, as the range of instants it can be.
+  { name: 'item createdAt without an offset is accepted, as a range', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-01-01T00:00' }, { asOf }), expect: { answer: createdIs('2024-12-31T10:00:00.000Z', '2025-01-01T12:00:00.000Z') } },
+  { name: 'item createdAt a day is accepted, as a range', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-01-01' }, { asOf }), expect: { answer: createdIs('2024-12-31T10:00:00.000Z', '2025-01-02T11:59:59.999Z') } },
+  { name: 'item createdAt a day with a zone is accepted, as that day there', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-01-01', timeZone: 'Europe/Berlin' }, { asOf }), expect: { answer: createdIs('2024-12-31T23:00:00.000Z', '2025-01-01T22:59:59.999Z') } },
+  { name: 'item createdAt local time with an impossible date is refused', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-13-01 10:00:00' }), expect: { error: 'createdAt', says: '"2025-13-01 10:00:00"' } },
+  { name: 'item createdAt an impossible day is refused', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-02-30' }), expect: { error: 'createdAt', says: '"2025-02-30"' } },
+  { name: 'item createdAt in day/month/year order is refused', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '01/01/2025' }), expect: { error: 'createdAt', says: '"01/01/2025"' } },
+  { name: 'item timeZone Mars/Olympus is refused', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-01-01', timeZone: 'Mars/Olympus' }), expect: { error: 'timeZone', says: '"Mars/Olympus" is not an IANA time zone' } },
+  { name: 'item with an unknown field is refused', run: () => dataUse({ country: 'DE' }, { category: 'profile', createdAt: '2025-01-01', zone: 'Europe/Berlin' } as never), expect: { error: 'zone', says: 'is not a known field' } },
   { name: 'item null is refused', run: () => dataUse({ country: 'DE' }, null as never), expect: { error: '', says: 'got null' } },
   { name: 'item category "" is answered undetermined', run: () => dataUse({ country: 'DE' }, { category: '', createdAt: asOf }), expect: { answer: (run) => expect((run() as { status: string }).status).toBe('undetermined') } },
   { name: 'resolveRegion(undefined) is refused', run: () => resolveRegion(undefined as never), expect: { error: '', says: 'expected a string, got undefined' } },
@@ -138,7 +156,16 @@ describe('bad input to the library', () => {
 })
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname
-const cli: { args: string[]; code: 0 | 2; says: string }[] = [
+// Policy files a user may pass to --policy by mistake.
+const files = mkdtempSync(join(tmpdir(), 'ai-training-scope-bad-input-'))
+const policyFile = (name: string, text: string) => {
+  const path = join(files, name)
+  writeFileSync(path, text)
+  return path
+}
+const wrongPolicy = policyFile('wrong.json', `${JSON.stringify({ ...linkedinGenAi, id: 1 })}\n`)
+const notJson = policyFile('not-json.json', 'not json\n')
+const cli: { args: string[]; code: 0 | 2; says: string | RegExp; name?: string }[] = [
   { args: ['check', '--country', 'U.K.'], code: 2, says: '--country "U.K." is not an ISO 3166-1 code or a country name in the registered languages (en); other languages must be registered first; did you mean "UK" (GB)?' },
   { args: ['check', '--country', ''], code: 2, says: '--country "" is empty' },
   { args: ['check', '--country', 'ß'], code: 2, says: '--country "ß"' },
@@ -163,20 +190,27 @@ const cli: { args: string[]; code: 0 | 2; says: string }[] = [
   { args: ['batch', '-', '--out', '/nonexistent-folder/answers.ndjson'], code: 2, says: '--out "/nonexistent-folder/answers.ndjson" cannot be written: ENOENT' },
   { args: ['batch', '-', '--as-of', '2026-06-01'], code: 2, says: '--as-of "2026-06-01" is a date without a time' },
   { args: ['regions', '--lang', 'xx'], code: 2, says: '--lang "xx"' },
+  { args: ['check', '--country', 'DE', '--policy', 'linkedin'], code: 2, says: /--policy "?linkedin"?:? is neither a built-in policy \(linkedin-genai, meta-ai-eu\)/ },
+  { args: ['check', '--country', 'DE', '--policy', '/nonexistent-folder/policy.json'], code: 2, says: '/nonexistent-folder/policy.json' },
+  // Issue 18: a policy file is checked by policySchema, and its errors name the path inside the file.
+  { args: ['check', '--country', 'DE', '--policy', wrongPolicy], name: 'check --country DE --policy wrong.json (id is 1)', code: 2, says: /\bid\b: expected a string, got 1/ },
+  { args: ['check', '--country', 'DE', '--policy', notJson], name: 'check --country DE --policy not-json.json', code: 2, says: 'not valid JSON' },
+  { args: ['check', '--country', 'DE', '--policy', 'meta-ai-eu', '--opt-out', '2025-12-01T00:00:00Z,setting'], code: 2, says: 'expected one of "objection-form", got "setting"' },
+  { args: ['check', '--country', 'US', '--policy', 'meta-ai-eu'], code: 0, says: 'outside this policy' },
   { args: ['policy', '--json=1'], code: 2, says: "Option '--json' does not take an argument" },
 ]
 
 describe('bad input to the CLI', () => {
-  for (const { args, code, says } of cli) {
-    test(`${args.join(' ')} -> exit ${code}`, () => {
+  for (const { args, code, says, name = args.join(' ') } of cli) {
+    test(`${name} -> exit ${code}`, () => {
       const run = spawnSync(process.execPath, [CLI, ...args, ...(args[0] === 'check' ? ['--as-of', asOf].filter(() => !args.includes('--as-of')) : [])], { input: '', encoding: 'utf8' })
       expect(run.status).toBe(code)
       if (code === 2) {
         expect(run.stderr.split('\n')).toHaveLength(2)
-        expect(run.stderr).toContain(says)
+        expect(run.stderr).toMatch(says)
         expect(run.stdout).toBe('')
       } else {
-        expect(run.stdout).toContain(says)
+        expect(run.stdout).toMatch(says)
       }
     })
   }

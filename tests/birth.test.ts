@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { birthFields, dateCode, isYearAlone, NO_BIRTH_DATE, yearCode } from '../src/coverage/birth'
-import { memberSchema } from '../src/coverage/member'
+import { memberSchema } from '../src/index'
 import { formatCivilDate, parseCivilDate } from '../src/time/civil'
 
 const days = (text: string) => parseCivilDate(text) as number
@@ -20,7 +20,7 @@ describe('birth codes', () => {
     expect(isYearAlone(NO_BIRTH_DATE)).toBe(false)
   })
 
-  test('9999-12-31 stays below 2^22, the room a standing key gives it', () => {
+  test('9999-12-31 stays below 2^22, the bound BirthCode documents', () => {
     expect(dateCode(days('9999-12-31'))).toBeLessThan(2 ** 22)
   })
 

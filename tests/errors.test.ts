@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, isPolicyInputError, memberSchema, PolicyInputError, safeCoverage } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, memberSchema, metaAiEu, PolicyInputError, safeCoverage } from '../src/index'
 
 function thrown(run: () => unknown): PolicyInputError {
   try {
@@ -22,6 +22,7 @@ describe('bad input raises a PolicyInputError naming the field and the value', (
     { name: 'an opt-out instant without an offset', run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-11-01T00:00', via: 'setting' }] }), path: ['optOuts', 0, 'at'], message: 'optOuts[0].at: "2025-11-01T00:00" has no offset' },
     { name: 'an opt-out date without a time', run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-11-01', via: 'setting' }] }), path: ['optOuts', 0, 'at'], message: 'optOuts[0].at: "2025-11-01" is a date without a time' },
     { name: 'an unknown via', run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-11-01T00:00:00Z', via: 'email' as 'setting' }] }), path: ['optOuts', 0, 'via'], message: 'optOuts[0].via: expected one of "setting", "objection-form", got "email"' },
+    { name: "a channel that is not the policy's (Meta has only the objection form)", run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-11-01T00:00:00Z', via: 'setting' as 'objection-form' }] }, { policy: metaAiEu }), path: ['optOuts', 0, 'via'], message: 'optOuts[0].via: expected one of "objection-form", got "setting"' },
     { name: 'an opt-out without via', run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-11-01T00:00:00Z' } as never] }), path: ['optOuts', 0, 'via'], message: 'optOuts[0].via: is missing: expected one of "setting", "objection-form"' },
     { name: 'an invalid Date in an opt-in', run: () => coverage({ country: 'DE', optIns: [{ at: new Date(Number.NaN) }] }), path: ['optIns', 0, 'at'], message: 'optIns[0].at: an invalid Date names no instant' },
     { name: 'a number for the country', run: () => coverage({ country: 276 as unknown as string }), path: ['country'], message: 'country: expected a string, got 276' },
@@ -36,6 +37,7 @@ describe('bad input raises a PolicyInputError naming the field and the value', (
     { name: 'a number for asOf', run: () => coverage({ country: 'DE' }, { asOf: 1_700_000_000_000 as never }), path: ['asOf'], message: 'asOf: 1700000000000 is not an instant' },
     { name: 'an unknown option', run: () => coverage({ country: 'DE' }, { asof: '2026-01-01T00:00:00Z' } as never), path: ['asof'], message: 'asof: "asof" is not a known field' },
     { name: 'a string for the policy', run: () => coverage({ country: 'DE' }, { policy: 'linkedin' as never }), path: ['policy'], message: 'policy: "linkedin" is not a policy object' },
+    { name: 'an unchecked policy object', run: () => coverage({ country: 'DE' }, { policy: { id: 'x' } as never }), path: [], message: 'Invalid policy' },
     { name: 'a data item with a number for category', run: () => dataUse({ country: 'DE' }, { category: 5 as never, createdAt: '2025-01-01T00:00:00Z' }), path: ['category'], message: 'Invalid item: category: expected a string, got 5' },
     { name: 'a data item without createdAt', run: () => dataUse({ country: 'DE' }, { category: 'profile' } as never), path: ['createdAt'], message: 'Invalid item: createdAt: is missing' },
   ]

@@ -4,7 +4,7 @@
 // `npm test` runs FUZZ_RUNS (default 2,000).
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, PolicyInputError, safeCoverage } from '../src/index'
+import { coverage, dataUse, linkedinGenAi, metaAiEu, PolicyInputError, safeCoverage } from '../src/index'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000)
 const TIMEOUT = Math.max(60_000, RUNS * 5)
@@ -26,30 +26,43 @@ const instantLike = fc.oneof(
   anyString,
   fc.date({ noInvalidDate: false }),
   fc.integer(),
-  fc.constantFrom('2025-11-03T00:00:00Z', '2026-01-01T00:00:00+01:00', '2026-13-01T00:00:00Z', '2025-11-03', '+275760-09-13T00:00:00Z', '2016-12-31T23:59:60Z'),
+  fc.constantFrom('2025-11-03T00:00:00Z', '2026-01-01T00:00:00+01:00', '2026-13-01T00:00:00Z', '2025-11-03', '+275760-09-13T00:00:00Z', '2016-12-31T23:59:60Z', '2024-10-11 09:30:00', '2024-10-11T09:30', '2024-02-30 10:00'),
   fc.jsonValue(),
 )
 const field = <T>(good: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 12 }, { arbitrary: fc.jsonValue(), weight: 1 }, { arbitrary: fc.constant(undefined), weight: 2 })
 /** Members that are mostly right, each field sometimes anything at all. */
 const nearMember = fc.record(
   {
-    country: field(fc.oneof({ arbitrary: fc.constantFrom('DE', 'deu', '276', 'UK', 'EL', 'JE', 'CA', 'XK', 'Germany', 'U.K.', 'ß', ''), weight: 6 }, anyString)),
+    country: field(fc.oneof({ arbitrary: fc.constantFrom('DE', 'deu', '276', 'UK', 'EL', 'JE', 'CA', 'HK', 'US', 'XK', 'Germany', 'U.K.', 'ß', ''), weight: 6 }, anyString)),
     birthDate: field(fc.oneof({ arbitrary: fc.constantFrom('2008-02-29', '2008', '1990-01-31', '2025-02-30', '0000', ''), weight: 6 }, anyString)),
     timeZone: field(fc.oneof({ arbitrary: fc.constantFrom('Europe/Berlin', 'europe/berlin', 'UTC+1', 'Asia/Calcutta', 'America/St_Johns'), weight: 6 }, anyString)),
     secondarySchool: field(fc.boolean()),
-    optOuts: field(fc.array(fc.record({ at: instantLike, via: field(fc.constantFrom('setting', 'objection-form')) }), { maxLength: 4 })),
+    optOuts: field(fc.array(fc.record({ at: instantLike, via: field(fc.constantFrom('setting', 'objection-form', 'email')) }), { maxLength: 4 })),
     optIns: field(fc.array(fc.record({ at: instantLike }), { maxLength: 3 })),
     extra: fc.jsonValue(),
   },
   { requiredKeys: [] },
 ).map(({ extra, ...member }) => (JSON.stringify(extra ?? null).length % 7 === 0 ? { ...member, extra } : member))
 const anyMember = fc.oneof(nearMember, fc.jsonValue(), fc.object())
+/** Both built-in policies, and now and then a wrong value where a policy goes. */
+const anyPolicy = fc.oneof({ arbitrary: fc.constantFrom(linkedinGenAi, metaAiEu), weight: 8 }, fc.jsonValue())
 const anyOptions = fc.oneof(
   fc.constant(undefined),
-  fc.record({ asOf: field(instantLike) }, { requiredKeys: [] }),
+  fc.record({ asOf: field(instantLike), policy: field(anyPolicy) }, { requiredKeys: [] }),
   fc.jsonValue(),
 )
-const anyItem = fc.oneof(fc.record({ category: field(fc.oneof(fc.constantFrom('profile', 'salary', 'x'), anyString)), createdAt: field(instantLike) }), fc.jsonValue())
+const dayOrLocal = fc.constantFrom('2024-10-11', '2024-10-10 23:30:00', '2025-11-03T00:00', '2025-02-30', '2024-10-11 24:00:00')
+const anyItem = fc.oneof(
+  fc.record(
+    {
+      category: field(fc.oneof(fc.constantFrom('profile', 'salary', 'feedback', 'public-post', 'x'), anyString)),
+      createdAt: field(fc.oneof(instantLike, dayOrLocal)),
+      timeZone: field(fc.oneof(fc.constantFrom('Asia/Hong_Kong', 'America/Toronto', 'Mars/Olympus'), anyString)),
+    },
+    { requiredKeys: ['category', 'createdAt'] },
+  ),
+  fc.jsonValue(),
+)
 
 describe(`fuzzing (${RUNS} inputs per property)`, () => {
   test('coverage answers or refuses, and leaves its input as it was', () => {

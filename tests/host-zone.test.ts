@@ -17,3 +17,16 @@ test('a birthday on a skipped midnight gives the same instants on any host', () 
   expect(report.status).toBe('covered')
   expect(report.from?.toISOString()).toBe('2026-03-29T01:00:00.000Z')
 })
+
+test('phase boundaries give the same instants on any host', () => {
+  // POLICY.md, Phases: civil dates at the start of the day in the member's zone, never the host's.
+  const hk = coverage({ country: 'HK' }, { asOf: '2026-01-01T00:00:00Z' })
+  expect(hk.windows.map((window) => [window.from.toISOString(), window.until?.toISOString() ?? null])).toEqual([
+    ['2024-09-17T16:00:00.000Z', '2024-10-10T16:00:00.000Z'],
+    ['2025-11-02T16:00:00.000Z', null],
+  ])
+  const [toronto] = coverage({ country: 'CA', timeZone: 'America/Toronto' }, { asOf: '2026-01-01T00:00:00Z' }).windows
+  expect([toronto?.untilRange?.from.toISOString(), toronto?.untilRange?.until.toISOString()]).toEqual(['2024-10-16T04:00:00.000Z', '2024-12-10T05:00:00.000Z'])
+  expect(coverage({ country: 'GB', timeZone: 'Europe/London' }, { asOf: '2024-09-19T22:59:59.999Z' }).status).toBe('undetermined')
+  expect(coverage({ country: 'GB', timeZone: 'Europe/London' }, { asOf: '2024-09-19T23:00:00Z' }).status).toBe('not-covered')
+})

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest'
-import { linkedinGenAi, PolicyInputError, registerLocale, resolveRegion } from '../src/index'
+import { linkedinGenAi, metaAiEu, PolicyInputError, registerLocale, resolveRegion } from '../src/index'
 import { de, es, fr, it as italian, nl, pl, pt, sv, zh } from '../src/locales'
 import { countryCodes } from '../src/region/codes'
 
@@ -27,29 +27,71 @@ describe('resolveRegion: regions', () => {
     ...['AD', 'MC', 'SM', 'VA', 'XK'].map((code) => ({ input: code, country: code, region: 'ROW', note: 'European, outside the EU' })),
     { input: 'US', country: 'US', region: 'ROW', note: 'the rest of the world' },
   ] as const
+  // POLICY.md, Phases: CA, HK and the UK were (possibly) on in 2024, paused, and on again from 2025-11-03.
+  const phasesOf = (region: string) => (region === 'ROW' ? ['2024-global'] : ['CA', 'HK', 'UK'].includes(region) ? ['2024-global', '2025-six-regions'] : ['2025-six-regions'])
   for (const { input, country, region, note } of cases) {
     test(`${input} is ${region} (${note})`, () => {
       const info = resolveRegion(input)
       expect(info.country).toBe(country)
       expect(info.region).toBe(region)
-      expect(info.rollout.id).toBe(region === 'ROW' ? '2024-global' : '2025-six-regions')
-      expect(info.ambiguous).toBe(false)
+      expect(info.alsoReadAs).toBeNull()
+      expect(info.timeline.map((phase) => `${phase.region}/${phase.id}`)).toEqual(phasesOf(region).map((id) => `${region}/${id}`))
     })
   }
 
   for (const code of ['JE', 'GG', 'IM']) {
-    test(`${code} is ROW, ambiguous (a Crown Dependency), with the earliest reading's rollout`, () => {
-      expect(resolveRegion(code)).toEqual({ country: code, region: 'ROW', rollout: { id: '2024-global', effective: '2024-09-18' }, ambiguous: true })
+    test(`${code} is ROW, also read as UK (a Crown Dependency), with both timelines`, () => {
+      const info = resolveRegion(code)
+      expect([info.country, info.region, info.alsoReadAs]).toEqual([code, 'ROW', 'UK'])
+      expect(info.timeline).toEqual([
+        { region: 'ROW', ...linkedinGenAi.regions.ROW.timeline[0] },
+        { region: 'UK', ...linkedinGenAi.regions.UK.timeline[0] },
+        { region: 'UK', ...linkedinGenAi.regions.UK.timeline[1] },
+      ])
     })
   }
 
-  test('every ISO code resolves to one region, and only listed codes leave ROW', () => {
+  test('the timeline is the policy\'s, as stated: HK paused on 2024-10-11, CA on a day in a range, the UK only possibly on', () => {
+    const first = (code: string) => resolveRegion(code).timeline[0]
+    expect(first('HK')).toMatchObject({ start: '2024-09-18', end: '2024-10-11', certainty: 'reported' })
+    expect(first('CA')).toMatchObject({ start: '2024-09-18', end: { earliest: '2024-10-16', latest: '2024-12-10' } })
+    expect(first('GB')).toMatchObject({ start: '2024-09-18', end: '2024-09-20', certainty: 'possible' })
+  })
+
+  test('every ISO code resolves to one of the policy\'s regions, and only listed codes leave ROW', () => {
+    const regions = Object.keys(linkedinGenAi.regions)
     const listed = new Set(Object.values(linkedinGenAi.regions).flatMap((region) => region.countries))
     for (const code of countryCodes()) {
       const info = resolveRegion(code)
       expect(info.country).toBe(code)
+      expect(regions).toContain(info.region)
       expect(info.region === 'ROW').toBe(!listed.has(code))
     }
+  })
+})
+
+describe('resolveRegion: under the Meta policy', () => {
+  const cases = [
+    { input: 'FR', region: 'EU', timeline: ['EU/2025-eu'], note: 'a member state' },
+    { input: 'RE', region: 'EU', timeline: ['EU/2025-eu'], note: 'a French outermost region' },
+    { input: 'NO', region: 'EEA', timeline: ['EEA/2025-eu'], note: 'EEA outside the EU' },
+    { input: 'CH', region: null, timeline: [], note: 'Switzerland is outside the EU and the EEA' },
+    { input: 'GB', region: null, timeline: [], note: 'the UK is outside this policy' },
+    { input: 'SJ', region: null, timeline: [], note: 'Svalbard: the EEA Agreement does not apply' },
+    { input: 'US', region: null, timeline: [], note: 'outside this policy' },
+  ] as const
+  for (const { input, region, timeline, note } of cases) {
+    test(`${input} is ${region ?? 'in no region'} (${note})`, () => {
+      const info = resolveRegion(input, { policy: metaAiEu })
+      expect(info.region).toBe(region)
+      expect(info.alsoReadAs).toBeNull()
+      expect(info.timeline.map((phase) => `${phase.region}/${phase.id}`)).toEqual(timeline)
+    })
+  }
+
+  test('every ISO code is in one of its regions, or in none', () => {
+    const listed = new Set(Object.values(metaAiEu.regions).flatMap((region) => region.countries))
+    for (const code of countryCodes()) expect(resolveRegion(code, { policy: metaAiEu }).region === null).toBe(!listed.has(code))
   })
 })
 

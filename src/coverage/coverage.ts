@@ -248,16 +248,9 @@ function report({ evaluation, status, windows, from, until, reasons }: Answer, a
   }
 }
 
-/** Reads a member against a policy: its channels are the policy's. */
+/** Reads a member against a policy: `via` names one of its channels. */
 export function readMemberFor(compiled: CompiledPolicy, read: typeof readMember = readMember) {
-  const channels = Object.keys(compiled.policy.channels)
-  return (reader: Reader, input: unknown): MemberFacts | undefined => {
-    const facts = read(reader, input)
-    facts?.optOuts.forEach((optOut, index) => {
-      if (!channels.includes(optOut.via)) reader.oneOf(['optOuts', index, 'via'], optOut.via, channels)
-    })
-    return facts
-  }
+  return (reader: Reader, input: unknown): MemberFacts | undefined => read(reader, input, compiled.channels)
 }
 
 /**

@@ -113,24 +113,30 @@ export function timeZoneOf(reader: Reader, value: string): string | undefined {
 }
 
 /** A list field's entries, each read by `readEntry` (a plain function: no closure per member); absent reads as empty. */
-function listOf<T>(reader: Reader, list: 'optOuts' | 'optIns', value: unknown, readEntry: (reader: Reader, entry: unknown, paths: EntryPaths) => T | undefined): readonly T[] {
+function listOf<T>(
+  reader: Reader,
+  list: 'optOuts' | 'optIns',
+  value: unknown,
+  readEntry: (reader: Reader, entry: unknown, paths: EntryPaths, channels: Channels) => T | undefined,
+  channels: Channels,
+): readonly T[] {
   if (value === undefined || value === null) return NONE
   if (!Array.isArray(value)) return reader.wrongType(AT[list], value, 'an array') ?? NONE
   if (value.length === 0) return NONE
   const out: T[] = []
   for (let index = 0; index < value.length; index++) {
-    const entry = readEntry(reader, value[index], pathsOf(list, index))
+    const entry = readEntry(reader, value[index], pathsOf(list, index), channels)
     if (entry !== undefined) out.push(entry)
   }
   return out
 }
 
-function readOptOut(reader: Reader, entry: unknown, paths: EntryPaths): { at: number; via: string } | undefined {
+function readOptOut(reader: Reader, entry: unknown, paths: EntryPaths, channels: Channels): { at: number; via: string } | undefined {
   const optOut = reader.object(paths.entry, entry, isOptOutField)
   if (optOut === undefined) return undefined
   const at = reader.instant(paths.at, optOut.at)
-  // Which channels there are is the policy's to say: checked against it by `coverage`.
-  const via = reader.string(paths.via, optOut.via, false)
+  // Which channels there are is the policy's to say.
+  const via = channels === undefined ? reader.string(paths.via, optOut.via, false) : reader.oneOf(paths.via, optOut.via, channels)
   return at === undefined || via === undefined ? undefined : { at, via }
 }
 
@@ -139,9 +145,12 @@ function readOptIn(reader: Reader, entry: unknown, paths: EntryPaths): number | 
   return optIn === undefined ? undefined : reader.instant(paths.at, optIn.at)
 }
 
+/** The policy's opt-out channels, which `via` must name; undefined: any non-empty name (checked later). */
+type Channels = readonly string[] | undefined
+
 /** Reads a member; problems go to `reader`, and the result is only meaningful when it has none. */
-export function readMember(reader: Reader, input: unknown): MemberFacts | undefined {
-  return factsOf(reader, reader.object(AT.root, input, isMemberField))
+export function readMember(reader: Reader, input: unknown, channels?: Channels): MemberFacts | undefined {
+  return factsOf(reader, reader.object(AT.root, input, isMemberField), channels)
 }
 
 /**
@@ -149,11 +158,11 @@ export function readMember(reader: Reader, input: unknown): MemberFacts | undefi
  * member field. The row is read as it is: a copy without its `id` took ~80
  * ns a row, a twentieth of a batch's time on one thread.
  */
-export function readRowMember(reader: Reader, input: unknown): MemberFacts | undefined {
-  return factsOf(reader, reader.object(AT.root, input, isRowField))
+export function readRowMember(reader: Reader, input: unknown, channels?: Channels): MemberFacts | undefined {
+  return factsOf(reader, reader.object(AT.root, input, isRowField), channels)
 }
 
-function factsOf(reader: Reader, record: Record<string, unknown> | undefined): MemberFacts | undefined {
+function factsOf(reader: Reader, record: Record<string, unknown> | undefined, channels: Channels): MemberFacts | undefined {
   if (record === undefined) return undefined
   const countryText = reader.string(AT.country, record.country, false)
   let country: string | undefined
@@ -177,7 +186,7 @@ function factsOf(reader: Reader, record: Record<string, unknown> | undefined): M
     birth,
     timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
     secondarySchool: school === true,
-    optOuts: listOf(reader, 'optOuts', record.optOuts, readOptOut),
-    optIns: listOf(reader, 'optIns', record.optIns, readOptIn),
+    optOuts: listOf(reader, 'optOuts', record.optOuts, readOptOut, channels),
+    optIns: listOf(reader, 'optIns', record.optIns, readOptIn, channels),
   }
 }

@@ -35,6 +35,8 @@ export interface Place {
 /** A validated policy and its look-ups. */
 export interface CompiledPolicy {
   readonly policy: Policy
+  /** The names of its opt-out channels. */
+  readonly channels: readonly string[]
   placeOf(code: string): Place
   /** The zones in use in `code`: the policy's own, else tzdb's. */
   zonesOf(code: string): readonly string[]
@@ -72,6 +74,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const places = new Map<string, Place>()
   const result: CompiledPolicy = {
     policy,
+    channels: Object.keys(policy.channels),
     placeOf(code) {
       let place = places.get(code)
       if (place === undefined) {

@@ -15,25 +15,55 @@ const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding:
 const checks = {
   'ESM import': [
     'esm.mjs',
-    `import { coverage, dataUse, resolveRegion, registerLocale, isPolicyInputError, linkedinGenAi } from 'ai-training-scope'
+    `import { coverage, dataUse, resolveRegion, registerLocale, isPolicyInputError, linkedinGenAi, metaAiEu, policies, policySchema, definePolicy, reasonCodes, certainties } from 'ai-training-scope'
 import { de } from 'ai-training-scope/locales'
 import assert from 'node:assert/strict'
 const report = coverage({ country: 'DE', timeZone: 'Europe/Berlin' }, { asOf: '2026-01-01T00:00:00Z' })
 assert.equal(report.status, 'covered')
 assert.equal(report.from.toISOString(), '2025-11-02T23:00:00.000Z')
+assert.deepEqual(report.windows.map((window) => [window.phases, window.certainty]), [[['EU/2025-six-regions'], 'stated']])
 assert.equal(dataUse({ country: 'DE' }, { category: 'salary', createdAt: '2025-01-01T00:00:00Z' }).status, 'out-of-scope')
+assert.equal(dataUse({ country: 'HK', optOuts: [{ at: '2025-10-10T00:00:00Z', via: 'setting' }] }, { category: 'feedback', createdAt: '2024-10-01' }, { asOf: '2026-01-01T00:00:00Z' }).status, 'retained')
 registerLocale(de)
 assert.equal(resolveRegion('Deutschland').country, 'DE')
-assert.ok(Object.isFrozen(linkedinGenAi))
+assert.deepEqual(resolveRegion('HK').timeline.map((phase) => phase.id), ['2024-global', '2025-six-regions'])
+assert.ok(Object.isFrozen(linkedinGenAi) && Object.isFrozen(metaAiEu))
+assert.deepEqual(Object.keys(policies), ['linkedin-genai', 'meta-ai-eu'])
+assert.equal(policySchema.safeParse(linkedinGenAi).success, true)
+assert.equal(policySchema.safeParse(metaAiEu).success, true)
+const us = coverage({ country: 'US' }, { asOf: '2026-01-01T00:00:00Z', policy: metaAiEu })
+assert.equal(us.status, 'undetermined')
+assert.equal(us.region, null)
+const fr = coverage({ country: 'FR', timeZone: 'Europe/Paris' }, { asOf: '2025-05-26T22:00:00Z', policy: metaAiEu })
+assert.equal(fr.status, 'covered')
+const custom = definePolicy({ ...metaAiEu, id: 'meta-ai-eu-b', version: '2' })
+assert.equal(coverage({ country: 'FR' }, { asOf: '2026-01-01T00:00:00Z', policy: custom }).policy, 'meta-ai-eu-b')
+const fromFile = policySchema.parse(JSON.parse(JSON.stringify(linkedinGenAi)))
+assert.equal(coverage({ country: 'HK' }, { policy: fromFile }).from.toISOString(), '2024-09-17T16:00:00.000Z')
+try { definePolicy({ ...metaAiEu, version: '' }) ; assert.fail('no error') } catch (error) { assert.ok(isPolicyInputError(error)) ; assert.equal(error.input, 'policy') ; assert.deepEqual(error.issues[0].path, ['version']) }
+assert.ok(reasonCodes.includes('end-range') && reasonCodes.includes('possible-phase'))
+assert.deepEqual([...certainties], ['possible', 'reported', 'stated'])
 try { coverage({ country: 'Atlantis' }) ; assert.fail('no error') } catch (error) { assert.ok(isPolicyInputError(error)) }`,
   ],
   'CJS require': [
     'cjs.cjs',
-    `const { coverage, coveredFrom, safeCoverage, PolicyInputError } = require('ai-training-scope')
+    `const { coverage, coveredFrom, safeCoverage, PolicyInputError, metaAiEu, policies, policySchema, definePolicy, reasonCodes, certainties } = require('ai-training-scope')
 const { fr } = require('ai-training-scope/locales')
 const assert = require('node:assert/strict')
 assert.equal(coverage({ country: 'UK', timeZone: 'Europe/London' }, { asOf: '2025-11-03T00:00:00Z' }).status, 'covered')
-assert.equal(coveredFrom({ country: 'HK' }).toISOString(), '2025-11-02T16:00:00.000Z')
+// POLICY.md, Phases: Hong Kong was on from 2024-09-18; the UK possibly so.
+assert.equal(coveredFrom({ country: 'HK' }).toISOString(), '2024-09-17T16:00:00.000Z')
+const uk = coverage({ country: 'GB' }, { asOf: '2024-09-19T00:00:00Z' })
+assert.equal(uk.status, 'undetermined')
+assert.equal(uk.windows[0].certainty, 'possible')
+const toronto = coverage({ country: 'CA', timeZone: 'America/Toronto' }, { asOf: '2024-11-01T00:00:00Z' })
+assert.equal(toronto.status, 'undetermined')
+assert.equal(toronto.windows[0].untilRange.from.toISOString(), '2024-10-16T04:00:00.000Z')
+assert.equal(coveredFrom({ country: 'US' }, { policy: metaAiEu }), null)
+assert.equal(policies['meta-ai-eu'], metaAiEu)
+assert.equal(typeof policySchema.safeParse, 'function')
+assert.equal(typeof definePolicy, 'function')
+assert.ok(Array.isArray(reasonCodes) && certainties.length === 3)
 const failed = safeCoverage({ country: 'DE', birthDate: '2025-02-30' })
 assert.equal(failed.success, false)
 assert.ok(failed.error instanceof PolicyInputError)
@@ -43,17 +73,26 @@ assert.equal(fr.locale, 'fr')`,
     'bin.mjs',
     `import { execFileSync } from 'node:child_process'
 import assert from 'node:assert/strict'
-const report = JSON.parse(execFileSync('node_modules/.bin/ai-training-scope', ['check', '--country', 'HK', '--json', '--as-of', '2026-01-01T00:00:00Z'], { encoding: 'utf8' }))
+const check = (...args) => JSON.parse(execFileSync('node_modules/.bin/ai-training-scope', ['check', ...args, '--json'], { encoding: 'utf8' }))
+const report = check('--country', 'HK', '--as-of', '2026-01-01T00:00:00Z')
 assert.equal(report.status, 'covered')
-assert.equal(report.from, '2025-11-02T16:00:00.000Z')`,
+assert.equal(report.from, '2024-09-17T16:00:00.000Z')
+assert.deepEqual(report.windows.map((window) => window.phases), [['HK/2024-global'], ['HK/2025-six-regions']])
+const meta = check('--country', 'US', '--as-of', '2026-01-01T00:00:00Z', '--policy', 'meta-ai-eu')
+assert.equal(meta.policy, 'meta-ai-eu')
+assert.equal(meta.status, 'undetermined')`,
   ],
   'TypeScript types (node16 resolution, ESM and CJS)': [
     'types.mts',
-    `import { coverage, type CoverageReport } from 'ai-training-scope'
+    `import { coverage, metaAiEu, type CoverageReport, type RegionOf, type linkedinGenAi } from 'ai-training-scope'
 import { de } from 'ai-training-scope/locales'
-const report: CoverageReport = coverage({ country: 'DE' })
+const report: CoverageReport<RegionOf<typeof linkedinGenAi>> = coverage({ country: 'DE' })
 const status: 'covered' | 'not-covered' | 'undetermined' = report.status
-export { status, de }`,
+const region: 'EU' | 'EEA' | 'CH' | 'CA' | 'HK' | 'UK' | 'ROW' | null = report.region
+const metaRegion: 'EU' | 'EEA' | null = coverage({ country: 'DE', optOuts: [{ at: '2025-06-01T00:00:00Z', via: 'objection-form' }] }, { policy: metaAiEu }).region
+// @ts-expect-error Meta has no setting
+coverage({ country: 'DE', optOuts: [{ at: '2025-06-01T00:00:00Z', via: 'setting' }] }, { policy: metaAiEu })
+export { status, region, metaRegion, de }`,
   ],
 }
 
@@ -79,7 +118,7 @@ try {
     writeFileSync(join(scratch, file), source)
     try {
       if (file.endsWith('.mts')) {
-        writeFileSync(join(scratch, 'types.cts'), source.replace('export { status, de }', 'export = { status, de }'))
+        writeFileSync(join(scratch, 'types.cts'), source.replace('export { status, region, metaRegion, de }', 'export = { status, region, metaRegion, de }'))
         const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
         run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'types.mts', 'types.cts'], scratch)
       } else {

@@ -7,8 +7,11 @@ const bundled = [/^i18n-iso-countries\//, /^zod(\/|$)/]
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', locales: 'src/locales.ts' },
+    entry: { index: 'src/index.ts', locales: 'src/locales.ts', schemas: 'src/schemas.ts' },
     format: ['esm', 'cjs'],
+    // One copy of the code the entries share (the schemas entry marks the
+    // policies it checks in the evaluator's own module), in CommonJS too.
+    splitting: true,
     dts: true,
     clean: true,
     target: 'node20',

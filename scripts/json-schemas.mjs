@@ -3,7 +3,7 @@
 // dist/schemas (run by `npm run build`, after tsup): the package ships them as
 // `ai-training-scope/schemas/<name>.schema.json`.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { jsonSchemas } from '../dist/index.js'
+import { jsonSchemas } from '../dist/schemas.js'
 
 const folder = new URL('../dist/schemas/', import.meta.url)
 mkdirSync(folder, { recursive: true })

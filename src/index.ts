@@ -2,7 +2,9 @@
  * ai-training-scope: whether a platform's members' data is used to train its
  * AI models, from which instant, and which of their data. A policy is data:
  * LinkedIn's (`linkedinGenAi`, the default) and Meta's in the EU/EEA
- * (`metaAiEu`) are built in; any other passes `policySchema`.
+ * (`metaAiEu`) are built in; any other passes `policySchema`
+ * (`ai-training-scope/schemas`, with the zod schemas of the inputs: apart, so
+ * that an app that only asks pays for no schema library).
  *
  * Held back on purpose: the evaluator's internals (scenarios, compiled
  * policies) and the time helpers, which may change without a major version.
@@ -15,13 +17,10 @@ export { isPolicyInputError, PolicyInputError } from './errors'
 export { linkedinGenAi } from './policy/linkedin'
 export { metaAiEu } from './policy/meta'
 export { policies } from './policy/builtin'
-export { definePolicy } from './policy/define'
 export { certainties } from './policy/certainty'
-export { policySchema } from './policy/schema'
 export { countryAliases, registerLocale } from './region/codes'
 export { tzdbVersion } from './region/country-zones'
 export { resolveRegion } from './region/resolve'
-export { itemSchema, jsonSchemas, memberSchema, optionsSchema } from './schemas'
 
 export type { CoverageReport, CoverageStatus, CoverageWindow, SafeResult, TimelinePhase } from './coverage/coverage'
 export type { DataItem, DataUseReport, DataUseStatus } from './coverage/data-use'

@@ -1,8 +1,9 @@
 /**
- * The library's inputs declared as zod schemas: the member, a data item and
- * the options (the policy's own is `policySchema`), each checked by the same
- * readers the evaluator uses, and their JSON Schemas. Apart from the
- * evaluator, so that an app that never composes schemas does not ship them.
+ * `ai-training-scope/schemas`: the policy's zod schema (`policySchema`,
+ * `definePolicy`) and the library's inputs declared as zod schemas (the
+ * member, a data item, the options), each checked by the same readers the
+ * evaluator uses, with their JSON Schemas. Apart from the evaluator, so that
+ * an app that only asks does not load or ship zod.
  */
 import * as z from 'zod/mini'
 import { describeValue } from './errors'
@@ -12,6 +13,9 @@ import { readCountry } from './region/codes'
 import { birthOf, type Member, type MemberFacts, readMember, timeZoneOf } from './coverage/member'
 import { policySchema } from './policy/schema'
 import { canonicalZone } from './time/zone'
+
+export { definePolicy } from './policy/define'
+export { policySchema }
 
 const onValue = <T>(read: (value: T) => string | undefined) =>
   z.superRefine((value: T, context) => {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, definePolicy, isPolicyInputError, linkedinGenAi, metaAiEu, resolveRegion, safeCoverage } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, linkedinGenAi, metaAiEu, resolveRegion, safeCoverage } from '../src/index'
+import { definePolicy } from '../src/schemas'
 
 type Outcome = { error: string; says?: string } | { answer: (run: () => unknown) => void }
 type Case = { name: string; run: () => unknown; expect: Outcome }

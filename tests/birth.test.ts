@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { birthFields, dateCode, isYearAlone, NO_BIRTH_DATE, yearCode } from '../src/coverage/birth'
-import { memberSchema } from '../src/index'
+import {  } from '../src/index'
+import { memberSchema } from '../src/schemas'
 import { formatCivilDate, parseCivilDate } from '../src/time/civil'
 
 const days = (text: string) => parseCivilDate(text) as number

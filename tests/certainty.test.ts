@@ -4,7 +4,8 @@
 // more certain. Fixed runs and seeds: the same cases every run, no timing.
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { type CoverageReport, coverage, dataUse, linkedinGenAi, definePolicy, type MemberInput, metaAiEu, type Policy, type PolicyPhase } from '../src/index'
+import { type CoverageReport, coverage, dataUse, linkedinGenAi, type MemberInput, metaAiEu, type Policy, type PolicyPhase } from '../src/index'
+import { definePolicy } from '../src/schemas'
 import { compilePolicy } from '../src/policy/compile'
 import { formatCivilDate, parseCivilDate } from '../src/time/civil'
 import { startOfDay } from '../src/time/zone'

@@ -68,10 +68,6 @@ describe('check', () => {
     expect(run.stdout).toContain('[linkedin-minors] LinkedIn Generative AI FAQ: members under 18 <https://www.linkedin.com/help/linkedin/answer/a5538339>')
   })
 
-  test('Sources names a source without a URL as such, with its note', () => {
-    const run = cli(['check', '--country', 'HK', '--as-of', asOf])
-    expect(run.stdout).toContain("[pcpd-2024-10-15] Hong Kong PCPD media statement, 15 Oct 2024 (no URL found: No page found by this project's search tool: cited as POLICY.md records it)")
-  })
 
   test('--json prints the coverage report with UTC instants, windows with their certainty and ranged ends', () => {
     const run = cli(['check', '--country', 'CA', '--time-zone', 'America/Vancouver', '--opt-out', '2026-01-01T00:00:00Z,objection-form', '--opt-in', '2026-02-01T00:00:00Z', '--as-of', asOf, '--json'])
@@ -242,7 +238,8 @@ describe('regions and policy', () => {
     expect(run.stdout).toContain('  objection-form: Data Processing Objection form (linkedin.com/help/linkedin/ask/TS-DPRO); covers content-generating and all other AI and machine-learning models; no opt-in reverses it; it lasts into later phases [linkedin-objection-form]\n')
     expect(run.stdout).toContain('private-message: not used: Private messages [linkedin-faq-2025]')
     expect(run.stdout).toContain('  [ico-2025-09-23] UK ICO statement on changes to LinkedIn AI data policy (updated 23 Sept 2025) (ico.org.uk)\n      https://cy.ico.org.uk/')
-    expect(run.stdout).toContain('  [pcpd-2024-10-15] Hong Kong PCPD media statement, 15 Oct 2024 (pcpd.org.hk, press_20241015)\n      no URL found\n')
+    expect(run.stdout).toContain('  [pcpd-2024-10-15] Hong Kong PCPD media statement, 15 Oct 2024 (pcpd.org.hk, press_20241015)\n      https://pcpd.org.hk/english/news_events/media_statements/press_20241015.html (retrieved 2026-12-07)\n')
+    expect(run.stdout).toContain("  [press-2025] Press coverage of LinkedIn's Nov 2025 change (Sept 2025), listing data not used (press, Sept 2025)\n      no URL found\n")
   })
   test('policy --policy meta-ai-eu: other countries are undetermined', () => {
     const run = cli(['policy', '--policy', 'meta-ai-eu'])
@@ -264,6 +261,17 @@ describe('--policy FILE.json', () => {
   }
   const later = () => write('later-pause.json', (policy) => ((policy.regions.HK?.timeline[0] as { end: unknown }).end = '2024-11-11'))
   const badDate = () => write('bad-date.json', (policy) => ((policy.regions.CA?.timeline[0] as { end: unknown }).end = '2024-13-01'))
+
+  test('check names a source without a URL as such, with its note', () => {
+    const file = write('no-url.json', (policy) => {
+      const source = (policy as unknown as { sources: Record<string, Record<string, unknown>> }).sources['pcpd-2024-10-15'] as Record<string, unknown>
+      source.url = null
+      delete source.retrieved
+      source.note = 'the page has moved'
+    })
+    const run = cli(['check', '--country', 'HK', '--as-of', '2026-01-01T00:00:00Z', '--policy', file])
+    expect(run.stdout).toContain('[pcpd-2024-10-15] Hong Kong PCPD media statement, 15 Oct 2024 (no URL found: the page has moved)')
+  })
 
   test('a valid file is the policy every command answers by', () => {
     const file = later()
@@ -431,12 +439,12 @@ describe('batch', () => {
     const ndjson = cli(['batch', '-', '--as-of', asOf, '--policy', 'meta-ai-eu'], { input: '{"id":"us","country":"US"}\n{"id":"fr","country":"FR","optOuts":[{"at":"2025-01-01T00:00:00Z","via":"setting"}]}\n' })
     expect(ndjson.code).toBe(1)
     expect(ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
-      { id: 'us', status: 'undetermined', country: 'US', region: null, from: null, until: null, reasons: ['outside-policy', 'age-not-given'] },
+      { id: 'us', status: 'undetermined', country: 'US', region: null, from: null, until: null, reasons: ['outside-policy'] },
       { id: 'fr', status: 'error', line: 2, field: 'optOuts[0].via', message: 'expected one of "objection-form", got "setting"' },
     ])
     const csv = cli(['batch', '-', '--format', 'csv', '--as-of', asOf, '--policy', 'meta-ai-eu'], { input: 'id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins\nus,US,,,,,\nfr,FR,,,,2025-01-01T00:00:00Z,\n' })
     expect(csv.code).toBe(0)
-    expect(csv.stdout.trimEnd().split('\n').slice(1)).toEqual(['us,undetermined,US,,,,outside-policy|age-not-given,,,', 'fr,not-covered,FR,EU,,,phase|time-zone-inferred|age-not-given|opted-out-before-start,,,'])
+    expect(csv.stdout.trimEnd().split('\n').slice(1)).toEqual(['us,undetermined,US,,,,outside-policy,,,', 'fr,not-covered,FR,EU,,,phase|time-zone-inferred|age-not-given|opted-out-before-start,,,'])
   })
 
   test('a reader that goes away ends the run with one line, not a stack trace', async () => {

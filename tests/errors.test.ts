@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, isPolicyInputError, memberSchema, metaAiEu, PolicyInputError, safeCoverage } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, metaAiEu, PolicyInputError, safeCoverage } from '../src/index'
+import { memberSchema } from '../src/schemas'
 
 function thrown(run: () => unknown): PolicyInputError {
   try {

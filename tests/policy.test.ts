@@ -1,5 +1,6 @@
 import { describe, expect, test, vi } from 'vitest'
-import { coverage, dataUse, definePolicy, isPolicyInputError, linkedinGenAi, metaAiEu, type Policy, PolicyInputError, policies, policySchema, resolveRegion } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, linkedinGenAi, metaAiEu, type Policy, PolicyInputError, policies, resolveRegion } from '../src/index'
+import { definePolicy, policySchema } from '../src/schemas'
 
 /** A deep, mutable copy of a built-in policy to change. */
 const copy = (policy: Policy = linkedinGenAi): any => structuredClone(policy)

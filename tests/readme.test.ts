@@ -6,6 +6,7 @@ import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
 import * as lib from '../src/index'
 import * as locales from '../src/locales'
+import * as schemas from '../src/schemas'
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -19,7 +20,7 @@ const docBlocks = sources.flatMap((file) => {
 })
 const blocks = [...readmeBlocks, ...docBlocks]
 // TSDoc examples use the exports without importing them.
-const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\n`
+const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\nconst { ${Object.keys(schemas).join(', ')} } = __schemas\n`
 const ASSERTION = /^(\s*)(.+?)\s*\/\/=>\s*(.+)$/
 const total = blocks.flatMap((block) => block.split('\n')).filter((line) => ASSERTION.test(line)).length
 const ran = new Set<string>()
@@ -29,8 +30,8 @@ function program(block: string, index: number): string {
   const source = block
     .split('\n')
     .map((line) => {
-      const imported = /^import \{([^}]+)\} from '(ai-training-scope(?:\/locales)?)'$/.exec(line)
-      if (imported) return `const {${imported[1]}} = ${imported[2] === 'ai-training-scope' ? '__lib' : '__locales'}`
+      const imported = /^import \{([^}]+)\} from 'ai-training-scope(\/locales|\/schemas)?'$/.exec(line)
+      if (imported) return `const {${imported[1]}} = ${imported[2] === undefined ? '__lib' : imported[2] === '/locales' ? '__locales' : '__schemas'}`
       const assertion = ASSERTION.exec(line)
       if (!assertion) return line
       const [, indent, actual, expected] = assertion
@@ -49,7 +50,7 @@ describe('README examples', () => {
         ran.add(id)
         expect(actual(), line).toEqual(expected)
       }
-      new Function('__lib', '__locales', '__check', program(block, index))(lib, locales, check)
+      new Function('__lib', '__locales', '__schemas', '__check', program(block, index))(lib, locales, schemas, check)
     })
   })
 

@@ -1,32 +1,6 @@
 import { describe, expectTypeOf, test } from 'vitest'
-import {
-  type CategoryOf,
-  type Certainty,
-  type ChannelOf,
-  type CoverageReport,
-  type CoverageStatus,
-  certainties,
-  coverage,
-  coveredFrom,
-  type DataItem,
-  dataUse,
-  type DataUseStatus,
-  definePolicy,
-  isCovered,
-  isPolicyInputError,
-  linkedinGenAi,
-  type MemberInput,
-  memberSchema,
-  metaAiEu,
-  type Policy,
-  PolicyInputError,
-  policySchema,
-  type ReasonCode,
-  reasonCodes,
-  type RegionOf,
-  resolveRegion,
-  safeCoverage,
-} from '../src/index'
+import { type CategoryOf, type Certainty, type ChannelOf, type CoverageReport, type CoverageStatus, certainties, coverage, coveredFrom, type DataItem, dataUse, type DataUseStatus, isCovered, isPolicyInputError, linkedinGenAi, type MemberInput, metaAiEu, type Policy, PolicyInputError, type ReasonCode, reasonCodes, type RegionOf, resolveRegion, safeCoverage } from '../src/index'
+import { definePolicy, memberSchema, policySchema } from '../src/schemas'
 
 type LinkedInRegion = 'EU' | 'EEA' | 'CH' | 'CA' | 'HK' | 'UK' | 'ROW'
 type LinkedInCategory = 'profile' | 'content' | 'group-activity' | 'genai-interaction' | 'resume' | 'feedback' | 'private-message' | 'job-application' | 'salary' | 'credentials' | 'payment'

@@ -8,7 +8,8 @@ import type { CompiledPolicy, DatedPhase } from '../policy/compile'
 import type { linkedinGenAi } from '../policy/linkedin'
 import type { Certainty } from '../policy/certainty'
 import type { ChannelOf, Policy, PolicyPhase, RegionOf } from '../policy/schema'
-import { type Evaluation, evaluate, type MergedWindow, type Scenario, statusAt, within, windowsOf } from './evaluate'
+import { isYearAlone } from './birth'
+import { edgeIndex, edgesOf, type Evaluation, evaluate, type MergedWindow, type Scenario, statusAt, within, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
 import { fill, iso, type Reason, type ReasonCode } from './reasons'
@@ -89,6 +90,8 @@ function standingReasons(evaluation: Evaluation, language: string): Reason[] {
   if (place.readings.length === 0 && 'answer' in policy.outside) {
     reasons.push(say(evaluation, language, 'outside-policy', { country: member.country, note: policy.outside.note }, policy.outside.source))
   }
+  // Outside the policy nothing else is read: its reason says so.
+  if (place.readings.length === 0) return reasons
   for (const reading of place.readings) {
     for (const phase of reading) {
       const region = policy.regions[phase.region] as Policy['regions'][string]
@@ -100,12 +103,12 @@ function standingReasons(evaluation: Evaluation, language: string): Reason[] {
   if (place.alsoReadAs !== null && territory !== undefined) {
     reasons.push(say(evaluation, language, 'territory-ambiguous', { country: member.country, note: territory.note, region: place.region ?? '', alsoReadAs: place.alsoReadAs }, territory.source))
   }
-  if (evaluation.zoneInferred && place.readings.length > 0) {
+  if (evaluation.zoneInferred) {
     reasons.push(say(evaluation, language, 'time-zone-inferred', { country: member.country, zones: evaluation.zones.join(', ') }))
   }
   const age = { age: policy.age.adultAge }
   if (evaluation.adultEarliest === -Infinity) reasons.push(say(evaluation, language, 'age-not-given', age, policy.age.source))
-  else if (evaluation.adultEarliest === evaluation.adultLatest || member.birthDate?.length === 10) {
+  else if (!isYearAlone(member.birth)) {
     reasons.push(say(evaluation, language, 'adult-from', { ...age, at: iso(evaluation.adultEarliest) }, policy.age.source))
   } else reasons.push(say(evaluation, language, 'birth-year-only', { ...age, from: iso(evaluation.adultEarliest), until: iso(evaluation.adultLatest) }, policy.age.source))
   if (member.secondarySchool) reasons.push(say(evaluation, language, 'secondary-school', { note: policy.age.secondarySchool.note }, policy.age.secondarySchool.source))
@@ -139,8 +142,11 @@ function optOutInForce(evaluation: Evaluation, asOf: number): { at: number; via:
   return before.find((optOut) => !(channels[optOut.via] as Policy['channels'][string]).reversible) ?? before.at(-1) ?? optOuts[0]
 }
 
+/** A reason before it is worded: several scenarios often give the same one, worded once. */
+type Cause = { code: ReasonCode; values: Record<string, string | number>; source?: string | undefined; phase?: DatedPhase | undefined }
+
 /** Why asOf lies outside the narrowest reading's use in one scenario (nothing when it lies inside). */
-function scenarioReason(evaluation: Evaluation, scenario: Scenario, asOf: number, language: string, windows: readonly MergedWindow[]): Reason | undefined {
+function scenarioCause(evaluation: Evaluation, scenario: Scenario, asOf: number, windows: readonly MergedWindow[], optOut: () => { at: number; via: string } | undefined): Cause | undefined {
   const { policy } = evaluation.compiled
   if (within(scenario.lower, asOf) || evaluation.member.secondarySchool) return undefined
   const active = scenario.phases.find((phase) => phase.start <= asOf && asOf < phase.endHigh)
@@ -149,41 +155,48 @@ function scenarioReason(evaluation: Evaluation, scenario: Scenario, asOf: number
     const later = scenario.phases.some((phase) => phase.start > asOf)
     if (before === undefined) {
       const next = windows.find((window) => window.until > asOf)?.from ?? scenario.phases.find((phase) => phase.start > asOf)?.start
-      return next === undefined ? undefined : say(evaluation, language, 'not-started', { at: iso(next) }, scenario.phases[0]?.phase.phase.source)
+      return next === undefined ? undefined : { code: 'not-started', values: { at: iso(next) }, source: scenario.phases[0]?.phase.phase.source }
     }
-    const values = { phase: before.phase.phase.id, at: iso(before.endHigh) }
-    return say(evaluation, language, later ? 'paused' : 'ended', values, before.phase.phase.endSource ?? before.phase.phase.source, before.phase)
+    const { phase } = before.phase
+    return { code: later ? 'paused' : 'ended', values: { phase: phase.id, at: iso(before.endHigh) }, source: phase.endSource ?? phase.source, phase: before.phase }
   }
   const phase = active.phase.phase
-  if (asOf < scenario.adult) return say(evaluation, language, 'under-18', { age: policy.age.adultAge, at: iso(evaluation.adultLatest) }, policy.age.source)
+  if (asOf < scenario.adult) return { code: 'under-18', values: { age: policy.age.adultAge, at: iso(evaluation.adultLatest) }, source: policy.age.source }
   if (!within(scenario.upper, asOf)) {
-    const optOut = optOutInForce(evaluation, asOf)
-    if (optOut === undefined) return undefined
-    const channel = policy.channels[optOut.via] as Policy['channels'][string]
-    const values = { channel: channel.name, at: iso(optOut.at) }
-    if (scenario.upper.length === 0) return say(evaluation, language, 'opted-out-before-start', values, channel.source)
-    return say(evaluation, language, channel.reversible ? 'opted-out' : 'opted-out-for-good', values, channel.source)
+    const inForce = optOut()
+    if (inForce === undefined) return undefined
+    const channel = policy.channels[inForce.via] as Policy['channels'][string]
+    const code = scenario.upper.length === 0 ? 'opted-out-before-start' : channel.reversible ? 'opted-out' : 'opted-out-for-good'
+    return { code, values: { channel: channel.name, at: iso(inForce.at) }, source: channel.source }
   }
-  if (phase.certainty === 'possible') return say(evaluation, language, 'possible-phase', { phase: phase.id, note: phase.note ?? '' }, phase.source, active.phase)
-  return say(evaluation, language, 'end-range', { phase: phase.id, from: iso(active.endLow), until: iso(active.endHigh) }, phase.endSource ?? phase.source, active.phase)
+  if (phase.certainty === 'possible') return { code: 'possible-phase', values: { phase: phase.id, note: phase.note ?? '' }, source: phase.source, phase: active.phase }
+  return { code: 'end-range', values: { phase: phase.id, from: iso(active.endLow), until: iso(active.endHigh) }, source: phase.endSource ?? phase.source, phase: active.phase }
 }
 
 /** The reasons for the status at asOf: one per distinct cause over the scenarios, and whether they disagree. */
 function statusReasons(evaluation: Evaluation, asOf: number, status: CoverageStatus, language: string, windows: readonly MergedWindow[]): Reason[] {
-  const reasons: Reason[] = []
-  for (const scenario of evaluation.scenarios) {
-    const reason = scenarioReason(evaluation, scenario, asOf, language, windows)
-    if (reason !== undefined && !reasons.some((each) => each.message === reason.message)) reasons.push(reason)
+  let inForce: { at: number; via: string } | undefined | null = null
+  const optOut = () => (inForce === null ? (inForce = optOutInForce(evaluation, asOf)) : inForce)
+  const { scenarios } = evaluation
+  if (scenarios.length === 1) {
+    // One reading, as for most members: one cause at most, and nothing to disagree.
+    const cause = scenarioCause(evaluation, scenarios[0] as Scenario, asOf, windows, optOut)
+    return cause === undefined ? [] : [say(evaluation, language, cause.code, cause.values, cause.source, cause.phase)]
   }
+  const causes = new Map<string, Cause>()
+  for (const scenario of scenarios) {
+    const cause = scenarioCause(evaluation, scenario, asOf, windows, optOut)
+    if (cause !== undefined) causes.set(`${cause.code} ${cause.phase?.key} ${Object.values(cause.values).join(' ')}`, cause)
+  }
+  const reasons = [...causes.values()].map((cause) => say(evaluation, language, cause.code, cause.values, cause.source, cause.phase))
   const inLower = evaluation.scenarios.filter((scenario) => within(scenario.lower, asOf)).length
   const inUpper = evaluation.scenarios.filter((scenario) => within(scenario.upper, asOf)).length
   const disagree = (inLower > 0 && inLower < evaluation.scenarios.length) || (inUpper > 0 && inUpper < evaluation.scenarios.length)
-  // Readings that disagree on when use starts: some in use at asOf (or starting sooner), some starting later.
-  const next = evaluation.scenarios.map((scenario) => scenario.upper.find((piece) => piece.until > asOf)?.from)
-  const later = next.filter((from): from is number => from !== undefined && from > asOf)
-  if (status === 'undetermined' && disagree && later.length > 0) {
-    const starts = next.filter((from): from is number => from !== undefined)
-    reasons.push(say(evaluation, language, 'start-undetermined', { from: iso(Math.min(...starts)), until: iso(Math.max(...starts)) }))
+  // Readings that disagree on whether use has begun (some in use at asOf, some not): the start is what is not known.
+  // Where every reading is in use but some only in the widest one, the end is: end-range or possible-phase says so.
+  if (status === 'undetermined' && disagree && inUpper < evaluation.scenarios.length) {
+    const starts = evaluation.scenarios.flatMap((scenario) => scenario.upper.find((piece) => piece.until > asOf)?.from ?? [])
+    if (starts.length > 0) reasons.push(say(evaluation, language, 'start-undetermined', { from: iso(Math.min(...starts)), until: iso(Math.max(...starts)) }))
   }
   return reasons
 }
@@ -203,21 +216,34 @@ export interface Answer {
 /** The answer for an evaluated member at `asOf`. */
 function answer(evaluation: Evaluation, asOf: number, language: string): Answer {
   // A member with no opt-out answers as every member alike in country, zone,
-  // birth date and school: what was worked out for them is kept in their standing.
-  const alike = evaluation.ignoredOptIns.length === 0 && evaluation.member.optOuts.length === 0 && evaluation.member.optIns.length === 0
+  // birth date and school, and the same between two instants where anything
+  // changes: what was worked out for them is kept in their standing.
+  const alike = evaluation.member.optOuts.length === 0 && evaluation.member.optIns.length === 0
   const { kept } = evaluation.standing
   const windows = alike ? (kept.windows ??= windowsOf(evaluation)) : windowsOf(evaluation)
-  let status: CoverageStatus
-  let reasons: readonly Reason[]
-  const last = kept.last
-  if (alike && last !== undefined && last.asOf === asOf && last.language === language) ({ status, reasons } = last)
-  else {
-    status = statusAt(evaluation, asOf)
-    reasons = [...contextReasons(evaluation, language), ...statusReasons(evaluation, asOf, status, language, windows).map((reason) => Object.freeze(reason))]
-    if (alike) kept.last = { asOf, language, status, reasons }
+  let known: { readonly status: CoverageStatus; readonly reasons: readonly Reason[] } | undefined
+  let slots: (typeof known)[] | undefined
+  let slot = 0
+  if (alike) {
+    slots = kept.answers.get(language)
+    if (slots === undefined) kept.answers.set(language, (slots = []))
+    slot = edgeIndex((kept.edges ??= edgesOf(evaluation.scenarios)), asOf)
+    known = slots[slot]
   }
+  let reasons: Reason[]
+  if (known === undefined) {
+    const status = statusAt(evaluation, asOf)
+    reasons = contextReasons(evaluation, language)
+    for (const reason of statusReasons(evaluation, asOf, status, language, windows)) reasons.push(slots === undefined ? reason : Object.freeze(reason))
+    known = { status, reasons }
+    // Kept for members alike, who each get a copy of the array (of the same frozen reasons).
+    if (slots !== undefined) {
+      slots[slot] = known
+      reasons = [...reasons]
+    }
+  } else reasons = [...known.reasons]
   const end = windows.at(-1)
-  return { evaluation, status, windows, from: windows[0]?.from ?? null, until: end === undefined || end.until === Infinity ? null : end.until, reasons: [...reasons] }
+  return { evaluation, status: known.status, windows, from: windows[0]?.from ?? null, until: end === undefined || end.until === Infinity ? null : end.until, reasons }
 }
 
 const dateOrNull = (ms: number) => (ms === Infinity ? null : new Date(ms))

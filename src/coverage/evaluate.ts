@@ -27,7 +27,7 @@ import { type Certainty, certainties } from '../policy/certainty'
 import { daysFromCivil, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import { type BirthCode, birthFields, NO_BIRTH_DATE } from './birth'
-import { memo } from '../cache'
+import { inner, memo } from '../cache'
 import type { MemberFacts } from './member'
 import type { Reason } from './reasons'
 
@@ -138,15 +138,13 @@ function onSpans(events: readonly OptEvent[], compiled: CompiledPolicy, phaseSta
   return spans
 }
 
-/** The parts of [from, until) inside the on-spans, as pieces of `phase`. */
-function cut(from: number, until: number, on: readonly Span[], phase: DatedPhase, rangeAt: number | null): Piece[] {
-  const pieces: Piece[] = []
+/** Adds to `pieces` the parts of [from, until) inside the on-spans, as pieces of `phase`. */
+function cut(pieces: Piece[], from: number, until: number, on: readonly Span[], phase: DatedPhase, rangeAt: number | null): void {
   for (const span of on) {
     const start = Math.max(from, span.from)
     const end = Math.min(until, span.until)
     if (start < end) pieces.push({ from: start, until: end, phase, rangeFrom: rangeAt !== null && end === until ? Math.max(start, rangeAt) : null })
   }
-  return pieces
 }
 
 /** The member's events in time order (opt-outs before opt-ins at one instant). */
@@ -164,63 +162,107 @@ function withPieces(scenario: Omit<Scenario, 'upper' | 'lower'>, on: readonly Sp
   if (!excluded) {
     for (const { phase, start, endLow, endHigh } of scenario.phases) {
       const from = Math.max(start, scenario.adult)
-      upper.push(...cut(from, endHigh, on, phase, endLow < endHigh ? endLow : null))
-      if (phase.phase.certainty !== 'possible') lower.push(...cut(from, endLow, on, phase, null))
+      cut(upper, from, endHigh, on, phase, endLow < endHigh ? endLow : null)
+      if (phase.phase.certainty !== 'possible') cut(lower, from, endLow, on, phase, null)
     }
   }
-  return { ...scenario, upper, lower }
+  return { zone: scenario.zone, region: scenario.region, adult: scenario.adult, phases: scenario.phases, upper, lower }
+}
+
+/** A zone of a locality, read one way (an ambiguous territory is read twice): its phases as instants there. */
+interface Reading {
+  readonly zone: string
+  readonly region: string
+  readonly phases: Scenario['phases']
 }
 
 /**
- * What follows from a member's country, zone, birth date and school alone:
- * the scenarios with no opt-out. The same for many members, so made once
- * and kept (see {@link standingOf}); answers at one asOf are kept in it too.
+ * What follows from a member's country and zone (or the country's zones,
+ * when none is given): a few hundred over any run, each made once per policy.
+ */
+export interface Locality {
+  readonly place: Place
+  readonly zones: readonly string[]
+  readonly readings: readonly Reading[]
+  /** The standings of its members, by birth date and school. */
+  readonly standings: Map<number, Standing>
+}
+
+/**
+ * What follows from a locality, a birth date and the school flag: the
+ * scenarios with no opt-out. Answers for members with no opt-out keep their
+ * windows and reasons here.
  */
 export interface Standing {
+  readonly locality: Locality
   readonly place: Place
   readonly zones: readonly string[]
   readonly scenarios: readonly Scenario[]
   readonly adultEarliest: number
   readonly adultLatest: number
-  /** What answers for members with no opt-out keep here: filled by the first query that needs it. */
+  /** Filled by the first query that needs it. */
   readonly kept: {
     windows?: readonly MergedWindow[]
     /** The reasons every answer gives, by language. */
     readonly context: Map<string, readonly Reason[]>
-    /** The last answer's status and reasons, for the next query at the same instant (a batch asks one). */
-    last?: { readonly asOf: number; readonly language: string; readonly status: 'covered' | 'not-covered' | 'undetermined'; readonly reasons: readonly Reason[] }
+    /** The instants at which anything an answer reads changes, sorted: between two of them, every answer is the same. */
+    edges?: readonly number[]
+    /** By language, the answer between each two edges (index: how many edges lie at or before asOf), made when first asked. */
+    readonly answers: Map<string, ({ readonly status: 'covered' | 'not-covered' | 'undetermined'; readonly reasons: readonly Reason[] } | undefined)[]>
   }
 }
 
-function computeStanding(compiled: CompiledPolicy, member: MemberFacts): Standing {
-  const place = compiled.placeOf(member.country)
-  const zones = member.timeZone === undefined ? compiled.zonesOf(member.country) : [member.timeZone]
+function computeLocality(compiled: CompiledPolicy, country: string, timeZone: string | undefined): Locality {
+  const place = compiled.placeOf(country)
+  const zones = timeZone === undefined ? compiled.zonesOf(country) : [timeZone]
+  const readings = place.readings.flatMap((reading, index) =>
+    zones.map((zone) => ({
+      zone,
+      region: (index === 0 ? place.region : place.alsoReadAs) as string,
+      phases: reading.map((phase) => ({ phase, start: instantOf(zone, phase.start), endLow: instantOf(zone, phase.endEarliest), endHigh: instantOf(zone, phase.endLatest) })),
+    })),
+  )
+  return { place, zones, readings, standings: new Map() }
+}
+
+/** The scenarios of a standing, each reading of the facts once: zones whose days start at the same instants read alike. */
+function distinct(scenarios: readonly Scenario[]): Scenario[] {
+  const seen = new Set<string>()
+  return scenarios.filter((scenario) => {
+    const key = `${scenario.region} ${scenario.adult} ${scenario.phases.map((phase) => `${phase.start} ${phase.endLow} ${phase.endHigh}`).join(' ')}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+function computeStanding(compiled: CompiledPolicy, locality: Locality, member: MemberFacts): Standing {
   const birthDays = member.birth === NO_BIRTH_DATE ? [] : adultDays(member.birth, compiled.policy.age.adultAge)
   const scenarios: Scenario[] = []
   const adults: number[] = []
-  place.readings.forEach((reading, index) => {
-    for (const zone of zones) {
-      const phases = reading.map((phase) => ({ phase, start: instantOf(zone, phase.start), endLow: instantOf(zone, phase.endEarliest), endHigh: instantOf(zone, phase.endLatest) }))
-      const zoneAdults = birthDays.length === 0 ? [-Infinity] : birthDays.map((day) => startOfDay(zone, day))
-      adults.push(...zoneAdults)
-      const region = (index === 0 ? place.region : place.alsoReadAs) as string
-      for (const adult of zoneAdults) scenarios.push(withPieces({ zone, region, adult, phases }, ALWAYS, member.secondarySchool))
-    }
-  })
+  for (const reading of locality.readings) {
+    const zoneAdults = birthDays.length === 0 ? [-Infinity] : birthDays.map((day) => startOfDay(reading.zone, day))
+    adults.push(...zoneAdults)
+    for (const adult of zoneAdults) scenarios.push(withPieces({ ...reading, adult }, ALWAYS, member.secondarySchool))
+  }
   const known = birthDays.length > 0 && adults.length > 0
-  return { place, zones, scenarios, adultEarliest: known ? Math.min(...adults) : -Infinity, adultLatest: known ? Math.max(...adults) : -Infinity, kept: { context: new Map() } }
+  const { place, zones } = locality
+  return { locality, place, zones, scenarios: distinct(scenarios), adultEarliest: known ? Math.min(...adults) : -Infinity, adultLatest: known ? Math.max(...adults) : -Infinity, kept: { context: new Map(), answers: new Map() } }
 }
 
-const standings = new WeakMap<CompiledPolicy, Map<string, Standing>>()
-/** Standings kept per policy; a full cache is emptied rather than grown, so memory stays bounded. */
-const STANDINGS_LIMIT = 50_000
+/** By policy, country, then zone ('' for none given): the codes and zones are the readers' own strings, so no key is built. */
+const localities = new WeakMap<CompiledPolicy, Map<string, Map<string, Locality>>>()
+/** Localities of a country and standings of a locality kept; a full cache is emptied rather than grown, so memory stays bounded. */
+const LOCALITIES_LIMIT = 10_000
+const STANDINGS_LIMIT = 20_000
 
 /** The standing of a member's country, zone, birth date and school, made on first use. */
 export function standingOf(compiled: CompiledPolicy, member: MemberFacts): Standing {
-  let cache = standings.get(compiled)
-  if (cache === undefined) standings.set(compiled, (cache = new Map()))
-  const key = `${member.country}|${member.timeZone ?? ''}|${member.birth}|${member.secondarySchool ? 1 : 0}`
-  return memo(cache, key, STANDINGS_LIMIT, () => computeStanding(compiled, member))
+  let cache = localities.get(compiled)
+  if (cache === undefined) localities.set(compiled, (cache = new Map()))
+  const { country, timeZone } = member
+  const locality = memo(inner(cache, country), timeZone ?? '', LOCALITIES_LIMIT, () => computeLocality(compiled, country, timeZone))
+  return memo(locality.standings, member.secondarySchool ? -1 - member.birth : member.birth, STANDINGS_LIMIT, () => computeStanding(compiled, locality, member))
 }
 
 /** Evaluates a member (read against the same policy) under every scenario. */
@@ -228,13 +270,16 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
   const standing = standingOf(compiled, member)
   const events = eventsOf(member)
   const ignoredOptIns: { at: number; via: string }[] = []
-  const scenarios =
-    events.length === 0
-      ? standing.scenarios
-      : standing.scenarios.map((scenario, index) => {
-          const on = onSpans(events, compiled, scenario.phases.map((phase) => phase.start), index === 0 ? ignoredOptIns : undefined)
-          return withPieces(scenario, on, member.secondarySchool)
-        })
+  let scenarios = standing.scenarios
+  if (events.length > 0) {
+    // Opt-outs that last make the same on-spans in every scenario; one that does not ends where the scenario's next phase starts.
+    const lasting = events.every((event) => event.via === undefined || (compiled.policy.channels[event.via] as { lasts: boolean }).lasts)
+    const shared = lasting ? onSpans(events, compiled, [], ignoredOptIns) : undefined
+    scenarios = scenarios.map((scenario, index) => {
+      const on = shared ?? onSpans(events, compiled, scenario.phases.map((phase) => phase.start), index === 0 ? ignoredOptIns : undefined)
+      return withPieces(scenario, on, member.secondarySchool)
+    })
+  }
   return { compiled, member, standing, place: standing.place, zones: standing.zones, zoneInferred: member.timeZone === undefined, scenarios, ignoredOptIns, adultEarliest: standing.adultEarliest, adultLatest: standing.adultLatest }
 }
 
@@ -269,30 +314,79 @@ const rank = (certainty: Certainty) => certainties.indexOf(certainty)
  * ROW reading is in use, `stated` once the UK's 2025 phase is too).
  */
 export function windowsOf(evaluation: Evaluation): MergedWindow[] {
-  const pieces = evaluation.scenarios.flatMap((scenario) => scenario.upper)
+  const { scenarios } = evaluation
+  // One reading, as for most members: its pieces are in order and disjoint already.
+  if (scenarios.length === 1) return singleWindows((scenarios[0] as Scenario).upper)
+  const pieces = scenarios.flatMap((scenario) => scenario.upper).sort((a, b) => a.from - b.from)
+  // Pieces that overlap or touch, in groups.
+  const groups: Piece[][] = []
+  let end = -Infinity
+  for (const piece of pieces) {
+    if (piece.from <= end) (groups.at(-1) as Piece[]).push(piece)
+    else groups.push([piece])
+    end = Math.max(piece.from <= end ? end : -Infinity, piece.until)
+  }
+  return groups.flatMap((group) => (group.every((piece) => piece.phase.phase.certainty === group[0]?.phase.phase.certainty) ? [windowOf(group, group[0] as Piece)] : splitByCertainty(group)))
+}
+
+/** One window over `pieces`, all of one certainty: from the first start to the last end. */
+function windowOf(pieces: readonly Piece[], first: Piece, from = first.from, until = Math.max(...pieces.map((piece) => piece.until)), certainty = first.phase.phase.certainty): MergedWindow {
+  // Where in the window its end may lie: from the earliest end any reading gives.
+  const ranged = pieces.filter((piece) => piece.rangeFrom !== null && piece.until <= until).map((piece) => Math.max(from, piece.rangeFrom as number))
+  return { from, until, phases: [...new Set(pieces.map((piece) => piece.phase.key))], certainty, untilRange: ranged.length === 0 ? null : { from: Math.min(...ranged), until } }
+}
+
+/** A group of pieces of several certainties, as windows each of the firmest certainty in force. */
+function splitByCertainty(pieces: readonly Piece[]): MergedWindow[] {
   const edges = [...new Set(pieces.flatMap((piece) => [piece.from, piece.until]))].sort((a, b) => a - b)
-  const windows: { from: number; until: number; pieces: Piece[]; certainty: Certainty }[] = []
+  const spans: { from: number; until: number; pieces: Piece[]; certainty: Certainty }[] = []
   for (let index = 0; index + 1 < edges.length; index++) {
     const from = edges[index] as number
     const until = edges[index + 1] as number
     const covering = pieces.filter((piece) => piece.from <= from && until <= piece.until)
-    if (covering.length === 0) continue
     const certainty = certainties[Math.max(...covering.map((piece) => rank(piece.phase.phase.certainty)))] as Certainty
-    const last = windows.at(-1)
-    if (last !== undefined && last.until === from && last.certainty === certainty) {
+    const last = spans.at(-1)
+    if (last !== undefined && last.certainty === certainty) {
       last.until = until
       last.pieces.push(...covering)
-    } else windows.push({ from, until, pieces: covering, certainty })
+    } else spans.push({ from, until, pieces: covering, certainty })
   }
-  return windows.map(({ from, until, pieces: within, certainty }) => {
-    // Where in the window its end may lie: from the earliest end any reading gives.
-    const ranged = within.filter((piece) => piece.rangeFrom !== null && piece.until <= until).map((piece) => Math.max(from, piece.rangeFrom as number))
-    return {
-      from,
-      until,
-      phases: [...new Set(within.map((piece) => piece.phase.key))],
-      certainty,
-      untilRange: ranged.length === 0 ? null : { from: Math.min(...ranged), until },
-    }
-  })
+  return spans.map((span) => windowOf(span.pieces, span.pieces[0] as Piece, span.from, span.until, span.certainty))
+}
+
+/** The windows of one scenario's pieces (in order, disjoint): touching pieces of one certainty joined. */
+function singleWindows(pieces: readonly Piece[]): MergedWindow[] {
+  const windows: MergedWindow[] = []
+  for (const piece of pieces) {
+    const { certainty } = piece.phase.phase
+    const last = windows.at(-1)
+    const untilRange = piece.rangeFrom === null ? null : { from: piece.rangeFrom, until: piece.until }
+    if (last !== undefined && last.until === piece.from && last.certainty === certainty) {
+      windows[windows.length - 1] = { from: last.from, until: piece.until, phases: [...new Set([...last.phases, piece.phase.key])], certainty, untilRange }
+    } else windows.push({ from: piece.from, until: piece.until, phases: [piece.phase.key], certainty, untilRange })
+  }
+  return windows
+}
+
+/** The instants at which anything an answer reads changes (piece, phase and adult bounds), sorted and distinct. */
+export function edgesOf(scenarios: readonly Scenario[]): number[] {
+  const edges = new Set<number>()
+  for (const scenario of scenarios) {
+    edges.add(scenario.adult)
+    for (const phase of scenario.phases) edges.add(phase.start).add(phase.endLow).add(phase.endHigh)
+    for (const piece of [...scenario.upper, ...scenario.lower]) edges.add(piece.from).add(piece.until)
+  }
+  return [...edges].filter((edge) => Number.isFinite(edge)).sort((a, b) => a - b)
+}
+
+/** How many of the sorted `edges` lie at or before `at`. */
+export function edgeIndex(edges: readonly number[], at: number): number {
+  let low = 0
+  let high = edges.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((edges[middle] as number) <= at) low = middle + 1
+    else high = middle
+  }
+  return low
 }

@@ -85,7 +85,17 @@ export interface Reason {
   readonly phase?: string
 }
 
+/** Templates split at their placeholders, once: literal text at even indexes, names at odd ones. */
+const split = new Map<string, readonly string[]>()
+
 /** `template` with each `{name}` replaced by `values[name]` (a placeholder without a value stays as written). */
 export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? String(values[name]) : whole))
+  let parts = split.get(template)
+  if (parts === undefined) split.set(template, (parts = template.split(/\{([a-zA-Z]+)\}/)))
+  let text = parts[0] as string
+  for (let index = 1; index < parts.length; index += 2) {
+    const name = parts[index] as string
+    text += (Object.hasOwn(values, name) ? String(values[name]) : `{${name}}`) + (parts[index + 1] as string)
+  }
+  return text
 }

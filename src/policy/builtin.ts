@@ -2,5 +2,5 @@
 import { linkedinGenAi } from './linkedin'
 import { metaAiEu } from './meta'
 
-/** The built-in policies, by their ids. */
-export const policies = { [linkedinGenAi.id]: linkedinGenAi, [metaAiEu.id]: metaAiEu } as const
+/** The built-in policies, by their ids (keys written out, so that a bundle without `policies` drops them). */
+export const policies = { 'linkedin-genai': linkedinGenAi, 'meta-ai-eu': metaAiEu } as const

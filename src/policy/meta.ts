@@ -22,7 +22,7 @@ export const metaAiEu = /* @__PURE__ */ builtIn({
   version: '2026-12-07',
   title: "Meta: Facebook and Instagram data used to train Meta's AI models in the EU and EEA",
   sources: {
-    [NEWSROOM]: {
+    'meta-newsroom-2025-04-14': {
       title: 'Meta newsroom, "Making AI Work Harder for Europeans", 14 Apr 2025',
       url: 'https://about.fb.com/news/2025/04/making-ai-work-harder-for-europeans/',
       retrieved: '2026-12-07',

@@ -15,8 +15,11 @@ const run = (command, args, cwd) => execFileSync(command, args, { cwd, encoding:
 const checks = {
   'ESM import': [
     'esm.mjs',
-    `import { coverage, dataUse, resolveRegion, registerLocale, isPolicyInputError, linkedinGenAi, metaAiEu, policies, policySchema, definePolicy, reasonCodes, certainties } from 'ai-training-scope'
+    `import { coverage, dataUse, resolveRegion, registerLocale, isPolicyInputError, linkedinGenAi, metaAiEu, policies, reasonCodes, certainties } from 'ai-training-scope'
+import { policySchema, definePolicy, jsonSchemas } from 'ai-training-scope/schemas'
 import { de } from 'ai-training-scope/locales'
+import policyJsonSchema from 'ai-training-scope/schemas/policy.schema.json' with { type: 'json' }
+assert.deepEqual(policyJsonSchema, JSON.parse(JSON.stringify(jsonSchemas().policy)))
 import assert from 'node:assert/strict'
 const report = coverage({ country: 'DE', timeZone: 'Europe/Berlin' }, { asOf: '2026-01-01T00:00:00Z' })
 assert.equal(report.status, 'covered')
@@ -47,7 +50,8 @@ try { coverage({ country: 'Atlantis' }) ; assert.fail('no error') } catch (error
   ],
   'CJS require': [
     'cjs.cjs',
-    `const { coverage, coveredFrom, safeCoverage, PolicyInputError, metaAiEu, policies, policySchema, definePolicy, reasonCodes, certainties } = require('ai-training-scope')
+    `const { coverage, coveredFrom, safeCoverage, PolicyInputError, metaAiEu, policies, reasonCodes, certainties } = require('ai-training-scope')
+const { policySchema, definePolicy } = require('ai-training-scope/schemas')
 const { fr } = require('ai-training-scope/locales')
 const assert = require('node:assert/strict')
 assert.equal(coverage({ country: 'UK', timeZone: 'Europe/London' }, { asOf: '2025-11-03T00:00:00Z' }).status, 'covered')
@@ -86,13 +90,16 @@ assert.equal(meta.status, 'undetermined')`,
     'types.mts',
     `import { coverage, metaAiEu, type CoverageReport, type RegionOf, type linkedinGenAi } from 'ai-training-scope'
 import { de } from 'ai-training-scope/locales'
+import { definePolicy } from 'ai-training-scope/schemas'
 const report: CoverageReport<RegionOf<typeof linkedinGenAi>> = coverage({ country: 'DE' })
+const custom = definePolicy({ ...metaAiEu, id: 'meta-b' })
+const customRegion: 'EU' | 'EEA' | null = coverage({ country: 'DE' }, { policy: custom }).region
 const status: 'covered' | 'not-covered' | 'undetermined' = report.status
 const region: 'EU' | 'EEA' | 'CH' | 'CA' | 'HK' | 'UK' | 'ROW' | null = report.region
 const metaRegion: 'EU' | 'EEA' | null = coverage({ country: 'DE', optOuts: [{ at: '2025-06-01T00:00:00Z', via: 'objection-form' }] }, { policy: metaAiEu }).region
 // @ts-expect-error Meta has no setting
 coverage({ country: 'DE', optOuts: [{ at: '2025-06-01T00:00:00Z', via: 'setting' }] }, { policy: metaAiEu })
-export { status, region, metaRegion, de }`,
+export { status, region, metaRegion, customRegion, de }`,
   ],
 }
 
@@ -118,7 +125,7 @@ try {
     writeFileSync(join(scratch, file), source)
     try {
       if (file.endsWith('.mts')) {
-        writeFileSync(join(scratch, 'types.cts'), source.replace('export { status, region, metaRegion, de }', 'export = { status, region, metaRegion, de }'))
+        writeFileSync(join(scratch, 'types.cts'), source.replace('export { status, region, metaRegion, customRegion, de }', 'export = { status, region, metaRegion, customRegion, de }'))
         const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
         run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'types.mts', 'types.cts'], scratch)
       } else {

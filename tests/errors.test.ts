@@ -1,16 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { coverage, dataUse, isPolicyInputError, metaAiEu, PolicyInputError, safeCoverage } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, metaAiEu, safeCoverage } from '../src/index'
 import { memberSchema } from '../src/schemas'
+import { thrown } from './thrown'
 
-function thrown(run: () => unknown): PolicyInputError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof PolicyInputError) return error
-    throw new Error(`expected a PolicyInputError, got ${String(error)}`)
-  }
-  throw new Error('expected a PolicyInputError, nothing was thrown')
-}
 
 describe('bad input raises a PolicyInputError naming the field and the value', () => {
   const cases: { name: string; run: () => unknown; path: (string | number)[]; message: string }[] = [

@@ -1,20 +1,11 @@
 import { describe, expect, test, vi } from 'vitest'
-import { coverage, dataUse, isPolicyInputError, linkedinGenAi, metaAiEu, type Policy, PolicyInputError, policies, resolveRegion } from '../src/index'
+import { coverage, dataUse, isPolicyInputError, linkedinGenAi, metaAiEu, type Policy, policies, resolveRegion } from '../src/index'
 import { definePolicy, policySchema } from '../src/schemas'
+import { thrown } from './thrown'
 
 /** A deep, mutable copy of a built-in policy to change. */
 const copy = (policy: Policy = linkedinGenAi): any => structuredClone(policy)
 
-/** What `run` threw, which must be a PolicyInputError. */
-function thrown(run: () => unknown): PolicyInputError {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof PolicyInputError) return error
-    throw new Error(`expected a PolicyInputError, got ${String(error)}`)
-  }
-  throw new Error('expected a PolicyInputError, nothing was thrown')
-}
 
 const builtIns = [
   ['linkedinGenAi', linkedinGenAi],

@@ -4,6 +4,7 @@
  */
 import { builtIn } from './checked'
 import { englishReasons, englishWords } from './texts-en'
+import { zonesTzdbLacks } from './zones'
 
 const FAQ = 'linkedin-faq-2025'
 const ERPN = 'linkedin-erpn-2025'
@@ -242,11 +243,7 @@ export const linkedinGenAi = /* @__PURE__ */ builtIn({
     VA: { note: 'Vatican City: outside the EU and the EEA', source: FAQ },
     XK: { note: 'Kosovo: outside the EU and the EEA', source: FAQ },
   },
-  zones: {
-    XK: { zones: ['Europe/Belgrade'], note: 'Kosovo keeps Central European Time; tzdb has no entry for XK', source: FAQ },
-    BV: { zones: ['Etc/UTC'], note: 'Bouvet Island is uninhabited and keeps no official time; tzdb has no entry', source: FAQ },
-    HM: { zones: ['Indian/Kerguelen'], note: 'Heard and McDonald Islands are uninhabited; tzdb has no entry; its former zone', source: FAQ },
-  },
+  zones: zonesTzdbLacks(FAQ),
   age: {
     adultAge: 18,
     source: 'linkedin-minors',

@@ -5,6 +5,7 @@
  */
 import { builtIn } from './checked'
 import { englishReasons, englishWords } from './texts-en'
+import { zonesTzdbLacks } from './zones'
 
 const NEWSROOM = 'meta-newsroom-2025-04-14'
 
@@ -74,11 +75,7 @@ export const metaAiEu = /* @__PURE__ */ builtIn({
     GL: { note: 'Greenland (Denmark): outside the EU and the EEA', source: NEWSROOM },
     SJ: { note: 'Svalbard and Jan Mayen (Norway): the EEA Agreement does not apply', source: NEWSROOM },
   },
-  zones: {
-    XK: { zones: ['Europe/Belgrade'], note: 'Kosovo keeps Central European Time; tzdb has no entry for XK', source: NEWSROOM },
-    BV: { zones: ['Etc/UTC'], note: 'Bouvet Island is uninhabited and keeps no official time; tzdb has no entry', source: NEWSROOM },
-    HM: { zones: ['Indian/Kerguelen'], note: 'Heard and McDonald Islands are uninhabited; tzdb has no entry; its former zone', source: NEWSROOM },
-  },
+  zones: zonesTzdbLacks(NEWSROOM),
   age: {
     adultAge: 18,
     source: NEWSROOM,

@@ -8,6 +8,9 @@ import type { coverage } from '../src/index'
 test('the browser bundle of coverage with English names is at most 25 KB min+gzip, and runs without Node', async () => {
   const { code, gzipped } = await browserBundle(bundleEntries.english)
   expect(gzipped).toBeLessThanOrEqual(25 * 1024)
+  // What it need not ship: zod (the schemas are apart) and the policies it does not use.
+  expect(code).not.toContain('$ZodType')
+  expect(code).not.toContain('meta-newsroom-2025-04-14')
   // A context with only the language and Intl: no process, require or Buffer.
   const context: { Intl: typeof Intl; coverage?: typeof coverage } = { Intl }
   runInNewContext(code, context)

@@ -243,7 +243,7 @@ export const linkedinGenAi = /* @__PURE__ */ builtIn({
     VA: { note: 'Vatican City: outside the EU and the EEA', source: FAQ },
     XK: { note: 'Kosovo: outside the EU and the EEA', source: FAQ },
   },
-  zones: zonesTzdbLacks(FAQ),
+  zones: /* @__PURE__ */ zonesTzdbLacks(FAQ),
   age: {
     adultAge: 18,
     source: 'linkedin-minors',

@@ -75,7 +75,7 @@ export const metaAiEu = /* @__PURE__ */ builtIn({
     GL: { note: 'Greenland (Denmark): outside the EU and the EEA', source: NEWSROOM },
     SJ: { note: 'Svalbard and Jan Mayen (Norway): the EEA Agreement does not apply', source: NEWSROOM },
   },
-  zones: zonesTzdbLacks(NEWSROOM),
+  zones: /* @__PURE__ */ zonesTzdbLacks(NEWSROOM),
   age: {
     adultAge: 18,
     source: NEWSROOM,

@@ -29,7 +29,6 @@ describe('the floor gives coverage()\'s status, from and until', () => {
       if (floor.status !== ours.status || floor.from !== ours.from || floor.until !== ours.until) differing.push({ member, asOf, coverage: ours, floor })
     }
     expect(differing.slice(0, 5)).toEqual([])
-    expect(differing.length).toBe(0)
     // The set reaches every status and every way a phase decides one.
     expect([...statuses].sort()).toEqual(['covered', 'not-covered', 'undetermined'])
     for (const code of ['possible-phase', 'end-range', 'paused', 'not-started', 'start-undetermined', 'under-18', 'birth-year-only', 'territory-ambiguous', 'opted-out', 'opted-out-for-good', 'opted-out-before-start', 'opt-in-ignored', 'secondary-school']) {
@@ -115,5 +114,4 @@ test('the json-rules-engine peer gives coverage()\'s status on the bench\'s firs
     if (peer !== ours) differing.push({ member, asOf, coverage: ours, peer })
   }
   expect(differing.slice(0, 5)).toEqual([])
-  expect(differing.length).toBe(0)
 })

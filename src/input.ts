@@ -1,8 +1,9 @@
 /**
  * Reading callers' input by hand: every check once, in plain code, with
  * issues that name the path and the value. The evaluator calls these on every
- * query; the zod schemas (`memberSchema`) wrap the same readers for callers who
- * compose zod schemas. Reading never runs anything of the caller's but property
+ * query; the zod schemas of `ai-training-scope/schemas` (`memberSchema`, ...)
+ * make their checks with the same readers, for callers who compose zod
+ * schemas (`bench/findings.md` says why the evaluator keeps its own). Reading never runs anything of the caller's but property
  * reads, and a throwing getter or proxy becomes an issue.
  */
 import { describeValue, type InputKind, type PolicyIssue, PolicyInputError } from './errors'

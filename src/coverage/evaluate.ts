@@ -21,6 +21,11 @@
  *    `undetermined`. Windows, `from` and `until` are the upper pieces merged
  *    across scenarios: the widest reading, each window flagged with its
  *    certainty and any ranged end.
+ *
+ * What follows from a country and zone (a *locality*: its phases as instants)
+ * and from those with a birth date and the school flag (a *standing*: the
+ * scenarios with no opt-out) is the same for many members, so each is made
+ * once and kept in a bounded Map; only opt-outs and opt-ins are read per call.
  */
 import type { CompiledPolicy, DatedPhase, Place } from '../policy/compile'
 import { type Certainty, certainties } from '../policy/certainty'

@@ -29,7 +29,7 @@ export interface MemberInput<H extends string = string> {
   optIns?: readonly { at: InstantInput }[] | undefined
 }
 
-/** A member as read by {@link memberSchema}. */
+/** A member as read by `memberSchema` (`ai-training-scope/schemas`). */
 export interface Member {
   /** ISO 3166-1 alpha-2. */
   readonly country: string

@@ -4,7 +4,7 @@
  */
 import { builtIn } from './checked'
 import { englishReasons, englishWords } from './texts-en'
-import { zonesTzdbLacks } from './zones'
+import { euCountries, zonesTzdbLacks } from './geography'
 
 const FAQ = 'linkedin-faq-2025'
 const ERPN = 'linkedin-erpn-2025'
@@ -154,13 +154,7 @@ export const linkedinGenAi = /* @__PURE__ */ builtIn({
   regions: {
     EU: {
       name: 'European Union',
-      // The 27 member states, the French outermost regions (GF, GP, MQ, RE, YT, MF)
-      // and Åland (AX). The Canary Islands, Ceuta, Melilla, the Azores and Madeira
-      // are parts of ES and PT and carry those codes.
-      countries: [
-        'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT',
-        'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'GF', 'GP', 'MQ', 'RE', 'YT', 'MF', 'AX',
-      ],
+      countries: euCountries,
       note: 'The 27 member states with their outermost regions (GF, GP, MQ, RE, YT, MF) and Åland (AX)',
       source: FAQ,
       timeline: [sixRegions(FAQ)],

@@ -5,7 +5,7 @@
  */
 import { builtIn } from './checked'
 import { englishReasons, englishWords } from './texts-en'
-import { zonesTzdbLacks } from './zones'
+import { euCountries, zonesTzdbLacks } from './geography'
 
 const NEWSROOM = 'meta-newsroom-2025-04-14'
 
@@ -54,10 +54,7 @@ export const metaAiEu = /* @__PURE__ */ builtIn({
   regions: {
     EU: {
       name: 'European Union',
-      countries: [
-        'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT',
-        'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK', 'GF', 'GP', 'MQ', 'RE', 'YT', 'MF', 'AX',
-      ],
+      countries: euCountries,
       note: 'The 27 member states with their outermost regions (GF, GP, MQ, RE, YT, MF) and Åland (AX)',
       source: NEWSROOM,
       timeline: [{ id: '2025-eu', start: '2025-05-27', end: null, certainty: 'stated', source: NEWSROOM, note: 'legal basis legitimate interest; not stopped by the DPC or by OLG Köln' }],

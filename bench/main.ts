@@ -4,7 +4,8 @@
  * `node bench/median.mjs`, which prints their medians (bench/results.md).
  */
 import { cpus } from 'node:os'
-import { batch, batchSplit, bundleSize, evaluation, parts, startup } from './measure'
+import { bundleSize } from './bundle'
+import { batch, batchSplit, evaluation, parts, startup } from './measure'
 
 const fmt = (value: number) => Math.round(value).toLocaleString('en-US')
 const ratio = (value: number) => `${value.toFixed(2)}x`

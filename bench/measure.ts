@@ -4,8 +4,6 @@
  * browser bundle size. Each returns figures; nothing asserts here.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
 // The evaluation times the package as built (dist/), what users run, as
 // bundlers and Node load it. The hand reader and the starts of day, which the
 // package does not export, are timed from the sources.
@@ -227,22 +225,4 @@ export function startup(runs: number): { bare: number; library: number; cli: num
     cli.push(startupMs([CLI, 'check', '--country', 'DE'], 1))
   }
   return { bare: median(bare), library: median(library), cli: median(cli) }
-}
-
-/** A minified browser bundle (no Node built-ins allowed) of `contents`, and its gzipped size. */
-export async function browserBundle(contents: string): Promise<{ code: string; gzipped: number }> {
-  const result = await build({ stdin: { contents, resolveDir: root }, bundle: true, minify: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' })
-  const code = result.outputFiles[0]?.text ?? ''
-  return { code, gzipped: gzipSync(code).length }
-}
-
-/** What a web app bundles to call `coverage`: with English names only, and with all ten languages. */
-export const bundleEntries = {
-  english: "import { coverage } from './dist/index.js'\nglobalThis.coverage = coverage",
-  all: "import { coverage, registerLocale } from './dist/index.js'\nimport * as locales from './dist/locales.js'\nfor (const locale of Object.values(locales)) registerLocale(locale)\nglobalThis.coverage = coverage",
-}
-
-/** Minified + gzipped browser bundle of `import { coverage }`, with English names only and with all names. */
-export async function bundleSize(): Promise<{ english: number; all: number }> {
-  return { english: (await browserBundle(bundleEntries.english)).gzipped, all: (await browserBundle(bundleEntries.all)).gzipped }
 }

@@ -2,7 +2,7 @@
 // time) and that it runs with nothing of Node's. `npm test` builds dist first.
 import { runInNewContext } from 'node:vm'
 import { expect, test } from 'vitest'
-import { browserBundle, bundleEntries } from '../bench/measure'
+import { browserBundle, bundleEntries } from '../bench/bundle'
 import type { coverage } from '../src/index'
 
 /** Text only zod's code holds, and only Meta's policy. */

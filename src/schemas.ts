@@ -10,6 +10,7 @@ import { describeValue } from './errors'
 import { Reader, reading, trimmed } from './input'
 import { is, worded } from './zod'
 import { readCountry } from './region/codes'
+import { readCreated } from './coverage/data-use'
 import { birthOf, type Member, type MemberFacts, readMember, timeZoneOf } from './coverage/member'
 import { policySchema } from './policy/schema'
 import { canonicalZone } from './time/zone'
@@ -77,11 +78,7 @@ export const memberSchema = /* @__PURE__ */ z.pipe(
  */
 export const itemSchema = /* @__PURE__ */ z.strictObject({
   category: z.string(worded).check(z.minLength(1, is('is empty'))),
-  createdAt: z.union([z.string(worded), z.date(worded)], worded).check(
-    onValue((value: string | Date) =>
-      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?$/.test(value.trim()) ? undefined : problemOf((reader, each) => reader.instant([], each), value as string),
-    ),
-  ),
+  createdAt: z.union([z.string(worded), z.date(worded)], worded).check(onValue((value: string | Date) => problemOf((reader, each) => readCreated(reader, each, undefined), value as string))),
   timeZone: z.optional(z.string(worded).check(onValue((value: string) => (canonicalZone(value.trim()) === undefined ? `${describeValue(value)} is not an IANA time zone such as Europe/Berlin` : undefined)))),
 }, worded)
 

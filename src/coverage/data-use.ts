@@ -57,31 +57,39 @@ function wallInZone(wall: number, zone: string): [number, number] {
   return [Math.min(...candidates), Math.max(...candidates)]
 }
 
+/**
+ * Reads a creation instant (`createdAt`): an instant, a day or a local time
+ * without a zone, as the range it lies in (inclusive), read in `zone` when
+ * one is given. `itemSchema` checks with it too.
+ */
+export function readCreated(reader: Reader, value: unknown, zone: string | undefined): [number, number] {
+  if (typeof value === 'string') {
+    const text = value.trim()
+    const day = text.length === 10 ? parseCivilDate(text) : undefined
+    if (day !== undefined) {
+      if (zone !== undefined) return [startOfDay(zone, day), startOfDay(zone, day + 1) - 1]
+      return [day * DAY_MS - EARLIEST_OFFSET, (day + 1) * DAY_MS + LATEST_OFFSET - 1]
+    }
+    if (LOCAL_TIME.test(text)) {
+      const wall = scanInstant(`${text}Z`)
+      if (typeof wall !== 'number') {
+        reader.fail(['createdAt'], value, wall)
+        return [0, 0]
+      }
+      return zone !== undefined ? wallInZone(wall, zone) : [wall - EARLIEST_OFFSET, wall + LATEST_OFFSET]
+    }
+  }
+  const at = reader.instant(['createdAt'], value) ?? 0
+  return [at, at]
+}
+
 /** Reads an item: its category, and the range its creation instant lies in (inclusive). */
 function readItem(reader: Reader, item: unknown): { category: string; created: [number, number] } {
   const record = reader.object([], item, (key) => key === 'category' || key === 'createdAt' || key === 'timeZone')
   const category = reader.string(['category'], record?.category, false) ?? ''
   const zoneText = reader.string(['timeZone'], record?.timeZone, true)
   const zone = zoneText === undefined ? undefined : (canonicalZone(zoneText.trim()) ?? reader.fail(['timeZone'], zoneText, 'is not an IANA time zone such as Europe/Berlin'))
-  const value = record?.createdAt
-  if (typeof value === 'string') {
-    const text = value.trim()
-    const day = text.length === 10 ? parseCivilDate(text) : undefined
-    if (day !== undefined) {
-      if (zone !== undefined) return { category, created: [startOfDay(zone, day), startOfDay(zone, day + 1) - 1] }
-      return { category, created: [day * DAY_MS - EARLIEST_OFFSET, (day + 1) * DAY_MS + LATEST_OFFSET - 1] }
-    }
-    if (LOCAL_TIME.test(text)) {
-      const wall = scanInstant(`${text}Z`)
-      if (typeof wall !== 'number') {
-        reader.fail(['createdAt'], value, wall)
-        return { category, created: [0, 0] }
-      }
-      return { category, created: zone !== undefined ? wallInZone(wall, zone) : [wall - EARLIEST_OFFSET, wall + LATEST_OFFSET] }
-    }
-  }
-  const at = reader.instant(['createdAt'], value) ?? 0
-  return { category, created: [at, at] }
+  return { category, created: readCreated(reader, record?.createdAt, zone) }
 }
 
 type Outcome = { status: DataUseStatus; code: ReasonCode; piece?: Piece | undefined }

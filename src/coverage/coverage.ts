@@ -137,7 +137,7 @@ export function contextReasons(evaluation: Evaluation, language: string): Reason
  */
 function optOutInForce(evaluation: Evaluation, asOf: number): { at: number; via: string } | undefined {
   const { channels } = evaluation.compiled.policy
-  const optOuts = [...evaluation.member.optOuts].sort((a, b) => a.at - b.at || a.via.localeCompare(b.via))
+  const optOuts = evaluation.events.filter((event): event is { at: number; via: string } => event.via !== undefined)
   const before = optOuts.filter((optOut) => optOut.at <= asOf)
   return before.find((optOut) => !(channels[optOut.via] as Policy['channels'][string]).reversible) ?? before.at(-1) ?? optOuts[0]
 }

@@ -81,6 +81,8 @@ export interface Evaluation {
   readonly zoneInferred: boolean
   readonly scenarios: readonly Scenario[]
   /** Opt-ins that changed nothing, each with the channel that made it so. */
+  /** The member's opt-outs and opt-ins, in time order. */
+  readonly events: readonly OptEvent[]
   readonly ignoredOptIns: readonly { readonly at: number; readonly via: string }[]
   /** The adult birthday's earliest and latest start over zones; ±Infinity without a birth date. */
   readonly adultEarliest: number
@@ -155,7 +157,8 @@ function cut(pieces: Piece[], from: number, until: number, on: readonly Span[], 
 /** The member's events in time order (opt-outs before opt-ins at one instant). */
 export function eventsOf(member: MemberFacts): OptEvent[] {
   const events: OptEvent[] = [...member.optOuts.map((optOut) => ({ at: optOut.at, via: optOut.via as string | undefined })), ...member.optIns.map((at) => ({ at, via: undefined }))]
-  return events.sort((a, b) => a.at - b.at || (a.via === undefined ? 1 : 0) - (b.via === undefined ? 1 : 0))
+  // Opt-outs at one instant by channel name: the order they were given in changes nothing.
+  return events.sort((a, b) => a.at - b.at || (a.via === undefined ? 1 : 0) - (b.via === undefined ? 1 : 0) || (a.via ?? '').localeCompare(b.via ?? ''))
 }
 
 const ALWAYS: readonly Span[] = [{ from: -Infinity, until: Infinity }]
@@ -285,7 +288,7 @@ export function evaluate(member: MemberFacts, compiled: CompiledPolicy): Evaluat
       return withPieces(scenario, on, member.secondarySchool)
     })
   }
-  return { compiled, member, standing, place: standing.place, zones: standing.zones, zoneInferred: member.timeZone === undefined, scenarios, ignoredOptIns, adultEarliest: standing.adultEarliest, adultLatest: standing.adultLatest }
+  return { compiled, member, standing, place: standing.place, zones: standing.zones, zoneInferred: member.timeZone === undefined, scenarios, events, ignoredOptIns, adultEarliest: standing.adultEarliest, adultLatest: standing.adultLatest }
 }
 
 /** Whether `at` lies in one of `spans`. */

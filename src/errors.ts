@@ -29,7 +29,7 @@ export class PolicyInputError extends Error {
   readonly issues: readonly PolicyIssue[]
 
   constructor(input: InputKind, issues: readonly PolicyIssue[]) {
-    super(`Invalid ${input}: ${issues.map((issue) => (issue.path.length === 0 ? issue.message : `${pathText(issue.path)}: ${issue.message}`)).join('; ')}`)
+    super(`Invalid ${input}: ${issuesText(issues)}`)
     this.input = input
     this.issues = issues
   }
@@ -46,6 +46,11 @@ export class PolicyInputError extends Error {
  */
 export function isPolicyInputError(error: unknown): error is PolicyInputError {
   return error instanceof Error && error.name === 'PolicyInputError'
+}
+
+/** Issues as one line: `optOuts[0].at: is missing; country: ...`. */
+export function issuesText(issues: readonly PolicyIssue[]): string {
+  return issues.map((issue) => (issue.path.length === 0 ? issue.message : `${pathText(issue.path)}: ${issue.message}`)).join('; ')
 }
 
 /** A path as people write it: `optOuts[0].at`; empty for the argument itself. */

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import { readOptions } from '../coverage/options'
-import { isPolicyInputError, pathText } from '../errors'
+import { issuesText, isPolicyInputError } from '../errors'
 import { policies } from '../policy/builtin'
 import { linkedinGenAi } from '../policy/linkedin'
 import type { Policy } from '../policy/schema'
@@ -148,7 +148,7 @@ async function policyOption(command: string, value: string | undefined): Promise
     return definePolicy(json as Policy)
   } catch (error) {
     if (!isPolicyInputError(error)) throw error
-    throw new UsageError(`${at}: ${error.issues.map((issue) => (issue.path.length === 0 ? issue.message : `${pathText(issue.path)}: ${issue.message}`)).join('; ')}`)
+    throw new UsageError(`${at}: ${issuesText(error.issues)}`)
   }
 }
 

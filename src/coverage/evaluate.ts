@@ -32,7 +32,7 @@ import { type Certainty, certainties } from '../policy/certainty'
 import { daysFromCivil, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import { type BirthCode, birthFields, NO_BIRTH_DATE } from './birth'
-import { inner, memo } from '../cache'
+import { NestedCache } from '../cache'
 import type { MemberFacts } from './member'
 import type { Reason } from './reasons'
 
@@ -192,8 +192,6 @@ export interface Locality {
   readonly place: Place
   readonly zones: readonly string[]
   readonly readings: readonly Reading[]
-  /** The standings of its members, by birth date and school. */
-  readonly standings: Map<number, Standing>
 }
 
 /**
@@ -230,7 +228,7 @@ function computeLocality(compiled: CompiledPolicy, country: string, timeZone: st
       phases: reading.map((phase) => ({ phase, start: instantOf(zone, phase.start), endLow: instantOf(zone, phase.endEarliest), endHigh: instantOf(zone, phase.endLatest) })),
     })),
   )
-  return { place, zones, readings, standings: new Map() }
+  return { place, zones, readings }
 }
 
 /** The scenarios of a standing, each reading of the facts once: zones whose days start at the same instants read alike. */
@@ -258,19 +256,23 @@ function computeStanding(compiled: CompiledPolicy, locality: Locality, member: M
   return { locality, place, zones, scenarios: distinct(scenarios), adultEarliest: known ? Math.min(...adults) : -Infinity, adultLatest: known ? Math.max(...adults) : -Infinity, kept: { context: new Map(), answers: new Map() } }
 }
 
-/** By policy, country, then zone ('' for none given): the codes and zones are the readers' own strings, so no key is built. */
-const localities = new WeakMap<CompiledPolicy, Map<string, Map<string, Locality>>>()
-/** Localities of a country and standings of a locality kept; a full cache is emptied rather than grown, so memory stays bounded. */
-const LOCALITIES_LIMIT = 10_000
-const STANDINGS_LIMIT = 20_000
+/**
+ * Localities by policy, then country and zone ('' for none given): the codes
+ * and zones are the readers' own strings, so no key is built. Standings by
+ * locality, then birth date and school. Each cache is emptied when full, so
+ * memory stays bounded over any number of distinct members; the standings'
+ * bound holds the 48,198 of the bench's 100,000 varied members.
+ */
+const localities = new WeakMap<CompiledPolicy, NestedCache<string, string, Locality>>()
+const standings = new NestedCache<Locality, number, Standing>(65_536)
 
 /** The standing of a member's country, zone, birth date and school, made on first use. */
 export function standingOf(compiled: CompiledPolicy, member: MemberFacts): Standing {
   let cache = localities.get(compiled)
-  if (cache === undefined) localities.set(compiled, (cache = new Map()))
+  if (cache === undefined) localities.set(compiled, (cache = new NestedCache(10_000)))
   const { country, timeZone } = member
-  const locality = memo(inner(cache, country), timeZone ?? '', LOCALITIES_LIMIT, () => computeLocality(compiled, country, timeZone))
-  return memo(locality.standings, member.secondarySchool ? -1 - member.birth : member.birth, STANDINGS_LIMIT, () => computeStanding(compiled, locality, member))
+  const locality = cache.get(country, timeZone ?? '', () => computeLocality(compiled, country, timeZone))
+  return standings.get(locality, member.secondarySchool ? -1 - member.birth : member.birth, () => computeStanding(compiled, locality, member))
 }
 
 /** Evaluates a member (read against the same policy) under every scenario. */

@@ -5,7 +5,7 @@
  * `getTimezoneOffset(zone, date)` reads `date` as a wall-clock time, so at
  * 2025-10-26T01:30Z it answers +02:00 for Europe/Berlin, where +01:00 holds.
  */
-import { inner, memo } from '../cache'
+import { memo, NestedCache } from '../cache'
 import { DAY_MS, daysFromCivil } from './civil'
 
 /**
@@ -138,8 +138,8 @@ export function localDay(zone: string, epochMs: number): number {
 }
 
 const HOURS_15 = 15 * 3_600_000
-const startCache = new Map<string, Map<number, number>>()
-const START_CACHE_LIMIT = 20_000
+/** Starts of day by zone, then day: a few hundred zones times the days of 18th birthdays. */
+const starts = new NestedCache<string, number, number>(200_000)
 
 /**
  * The first instant (epoch ms) whose civil date in `zone` is `day`: local
@@ -148,7 +148,7 @@ const START_CACHE_LIMIT = 20_000
  * happens twice, the first.
  */
 export function startOfDay(zone: string, day: number): number {
-  return memo(inner(startCache, zone), day, START_CACHE_LIMIT, () => computeStartOfDay(zone, day))
+  return starts.get(zone, day, (day) => computeStartOfDay(zone, day))
 }
 
 function computeStartOfDay(zone: string, day: number): number {

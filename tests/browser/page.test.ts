@@ -20,8 +20,6 @@ let server: { url: string; close: () => Promise<void> }
 const opened: { context: BrowserContext; folder: string }[] = []
 
 beforeAll(async () => {
-  // Never a downloaded browser, never a skip: without Debian's Chromium this fails and says what to install.
-  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian's package; no browser is downloaded)`)
   mkdirSync(screenshots, { recursive: true })
   server = await servePage(join(root, '.tmp/web-test'))
 })
@@ -36,6 +34,8 @@ afterAll(async () => {
 
 /** The page in a fresh Chromium profile, in a browser language and zone; every request it makes is recorded. */
 async function open(locale: string, timezoneId: string, viewport = { width: 900, height: 900 }): Promise<{ page: Page; requests: string[] }> {
+  // Never a downloaded browser, never a skip: without Debian's Chromium each test fails, saying what to install.
+  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it with \`apt-get install chromium\` (Debian's package; no browser is downloaded)`)
   const folder = mkdtempSync(join(tmpdir(), 'ai-training-scope-chromium-'))
   const context = await chromium.launchPersistentContext(folder, { executablePath: CHROMIUM, args: ARGS, headless: true, locale, timezoneId, viewport })
   opened.push({ context, folder })

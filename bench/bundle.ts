@@ -5,6 +5,7 @@
  */
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
+import { firstLoad, pageFiles } from '../web/build'
 
 const root = new URL('..', import.meta.url).pathname
 
@@ -24,4 +25,9 @@ export const bundleEntries = {
 /** Minified + gzipped browser bundle of `import { coverage }`, with English names only and with all names. */
 export async function bundleSize(): Promise<{ english: number; all: number }> {
   return { english: (await browserBundle(bundleEntries.english)).gzipped, all: (await browserBundle(bundleEntries.all)).gzipped }
+}
+
+/** Gzipped bytes of the "Am I affected?" page's first visit: index.html and what it loads before any file is dropped. */
+export async function pageSize(): Promise<number> {
+  return firstLoad(await pageFiles()).gzipped
 }

@@ -4,7 +4,7 @@
  * `node bench/median.mjs`, which prints their medians (bench/results.md).
  */
 import { cpus } from 'node:os'
-import { bundleSize } from './bundle'
+import { bundleSize, pageSize } from './bundle'
 import { batch, batchSplit, evaluation, parts, startup } from './measure'
 
 const fmt = (value: number) => Math.round(value).toLocaleString('en-US')
@@ -38,6 +38,7 @@ log('start-up ...')
 const start = startup(10)
 log('bundle size ...')
 const size = await bundleSize()
+const page = await pageSize()
 
 // A call's time with the schema's reading in place of the hand reader's: coverage() less readMember plus safeParse.
 const swapped = 1 / (1 / evaluated.coverage - 1 / part.hand + 1 / part.schema)
@@ -65,6 +66,7 @@ const table = [
   `| start-up, \`ai-training-scope check --country DE\` | ${start.cli.toFixed(1)} ms (${ratio(start.cli / start.bare)}) |`,
   `| browser bundle of \`coverage\`, English names | ${(size.english / 1024).toFixed(1)} KB min+gzip |`,
   `| browser bundle of \`coverage\`, all ten languages | ${(size.all / 1024).toFixed(1)} KB min+gzip |`,
+  `| web page "Am I affected?", first load (index.html, script, style; English, German and French) | ${(page / 1024).toFixed(1)} KB gzipped |`,
 ]
 budget('coverage() against json-rules-engine', ratio(evaluated.coverage / evaluated.rules), 'at least 10x', evaluated.coverage / evaluated.rules >= 10)
 budget('coverage() against the floor', ratio(evaluated.floor / evaluated.coverage), 'within 4x', evaluated.floor / evaluated.coverage <= 4)
@@ -75,6 +77,7 @@ budget('batch memory, 10M rows against 100k', ratio(large.peakMb / small.peakMb)
 budget('import + one call against bare node', ratio(start.library / start.bare), 'within 1.5x', start.library / start.bare <= 1.5)
 budget('check against bare node', ratio(start.cli / start.bare), 'within 1.7x', start.cli / start.bare <= 1.7)
 budget('browser bundle, English names', `${(size.english / 1024).toFixed(1)} KB`, 'at most 25 KB', size.english <= 25 * 1024)
+budget('web page, first load', `${(page / 1024).toFixed(1)} KB`, 'at most 100 KB', page <= 100 * 1024)
 
 const cpu = cpus()
 const text = [

@@ -10,7 +10,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['esbuild', 'json-rules-engine'],
+  external: ['esbuild', 'json-rules-engine', 'vite'],
   logLevel: 'warning',
 })
 await import(outfile)

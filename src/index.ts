@@ -14,6 +14,7 @@ export { coverage, coveredFrom, isCovered, safeCoverage } from './coverage/cover
 export { dataUse } from './coverage/data-use'
 export { reasonCodes } from './coverage/reasons'
 export { isPolicyInputError, PolicyInputError } from './errors'
+export { headline } from './headline'
 export { linkedinGenAi } from './policy/linkedin'
 export { metaAiEu } from './policy/meta'
 export { policies } from './policy/builtin'
@@ -28,6 +29,7 @@ export type { InstantInput, Member, MemberInput } from './coverage/member'
 export type { CoverageOptions } from './coverage/options'
 export type { Reason, ReasonCode } from './coverage/reasons'
 export type { InputKind, PolicyIssue } from './errors'
+export type { AnswerKey, Headline } from './headline'
 export type {
   CategoryOf,
   ChannelOf,

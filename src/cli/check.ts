@@ -8,6 +8,7 @@ import { type CoverageReport, type CoverageWindow, coverage } from '../coverage/
 import type { MemberInput } from '../coverage/member'
 import { fill } from '../coverage/reasons'
 import { isPolicyInputError, pathText } from '../errors'
+import { type AnswerKey, headline } from '../headline'
 import { compilePolicy } from '../policy/compile'
 import type { Policy } from '../policy/schema'
 import { countryName } from '../region/codes'
@@ -76,6 +77,11 @@ function windowLine(window: CoverageWindow, at: (date: Date) => string, words: P
   return `  ${at(window.from)} ${end}${sure}`
 }
 
+/** The word after "Affected:" for each answer. */
+const AFFECTED: Readonly<Record<AnswerKey, string>> = { outside: 'maybe', covered: 'yes', undetermined: 'maybe', never: 'no', 'not-yet': 'not yet', 'no-longer': 'no longer' }
+/** What the instant of each answer is called. */
+const FROM: Readonly<Record<AnswerKey, string>> = { outside: 'From', covered: 'Since', undetermined: 'Possibly since', never: 'From', 'not-yet': 'From', 'no-longer': 'Again from' }
+
 /** The report for a person, worded by the policy's English texts. */
 export function humanReport(report: CoverageReport, member: MemberInput, lang: string, policy: Policy): string {
   const compiled = compilePolicy(policy)
@@ -84,28 +90,11 @@ export function humanReport(report: CoverageReport, member: MemberInput, lang: s
   const zoneGiven = zone !== undefined
   const zones = zone === undefined ? compiled.zonesOf(report.country) : [zone]
   const at = (date: Date) => when(date, zones, zoneGiven)
-  const asOf = report.asOf.getTime()
   const { windows } = report
-  const [first] = windows
-  const started = (window: CoverageWindow) => window.from.getTime() <= asOf
-  const current = windows.find((window) => started(window) && (window.until === null || asOf < window.until.getTime()))
-  const next = windows.find((window) => !started(window))
-  const lines: string[] = []
-  if (report.region === null) lines.push(`Affected: maybe. ${answers.outside}`)
-  else if (report.status === 'covered') {
-    lines.push(`Affected: yes. ${answers.covered}`)
-    if (current !== undefined) {
-      // A member covered now is in a certain window; an earlier possible one is named with it.
-      lines.push(first !== undefined && first !== current && first.certainty === 'possible' ? `  Possibly since ${at(first.from)}; certainly since ${at(current.from)}` : `  Since: ${at(current.from)}`)
-    }
-  } else if (report.status === 'undetermined') {
-    lines.push(`Affected: maybe. ${answers.undetermined}`)
-    if (first !== undefined) lines.push(`  Possibly since: ${at(first.from)}`)
-  } else if (first === undefined) lines.push(`Affected: no. ${answers.never}`)
-  else if (!started(first)) lines.push(`Affected: not yet. ${answers['not-yet']}`, `  From: ${at(first.from)}`)
-  else {
-    lines.push(`Affected: no longer. ${answers['no-longer']}`)
-    if (next !== undefined) lines.push(`  Again from: ${at(next.from)}`)
+  const { answer, from, possiblyFrom } = headline(report)
+  const lines = [`Affected: ${AFFECTED[answer]}. ${answers[answer]}`]
+  if (from !== null) {
+    lines.push(answer === 'covered' && possiblyFrom !== null ? `  Possibly since ${at(possiblyFrom)}; certainly since ${at(from)}` : `  ${FROM[answer]}: ${at(from)}`)
   }
   lines.push(`  Asked at: ${at(report.asOf)}`)
   const region = (code: string) => `${code} (${policy.regions[code]?.name ?? code})`

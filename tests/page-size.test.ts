@@ -1,0 +1,27 @@
+// The "Am I affected?" page's first load, in bytes (never in time): what a
+// first visit fetches, gzipped, at most 100 KB. Built by Vite in memory.
+import { expect, test } from 'vitest'
+import { firstLoad, pageFiles } from '../web/build'
+
+test('the page\'s first load (index.html, its script and its style, with their static imports) is at most 100 KB gzipped', async () => {
+  const files = await pageFiles()
+  const load = firstLoad(files)
+  // What is counted: the page and every file it names, each written by the build.
+  expect(load.files[0]).toBe('index.html')
+  expect(load.files.some((name) => name.endsWith('.js'))).toBe(true)
+  expect(load.files.some((name) => name.endsWith('.css'))).toBe(true)
+  expect(load.files.every((name) => files.has(name))).toBe(true)
+  expect(load.gzipped).toBeLessThanOrEqual(100 * 1024)
+})
+
+test('a chunk loaded only by import() is not counted in the first load', () => {
+  const file = (fileName: string, text: string, imports: string[] = []) => [fileName, { fileName, bytes: new TextEncoder().encode(text), imports }] as const
+  const files = new Map([
+    file('index.html', '<script type="module" src="./assets/main.js"></script><link rel="stylesheet" href="./assets/main.css">'),
+    file('assets/main.js', 'import "./shared.js"; import("./archive.js")', ['assets/shared.js']),
+    file('assets/shared.js', 'export {}'),
+    file('assets/main.css', 'body{}'),
+    file('assets/archive.js', 'export const read = 1'),
+  ])
+  expect(firstLoad(files).files).toEqual(['index.html', 'assets/main.js', 'assets/shared.js', 'assets/main.css'])
+})

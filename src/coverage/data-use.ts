@@ -7,9 +7,9 @@ import { DAY_MS, parseCivilDate } from '../time/civil'
 import { scanInstant } from '../time/instant'
 import { canonicalZone, offsetAt, startOfDay } from '../time/zone'
 import { answerAt, contextReasons, say } from './coverage'
-import type { Piece } from './evaluate'
+import type { Evaluation, Piece } from './evaluate'
 import type { InstantInput, MemberInput } from './member'
-import { type CoverageOptions, readOptions } from './options'
+import { type CoverageOptions, type ReadOptions, readOptions } from './options'
 import { iso, type Reason, type ReasonCode } from './reasons'
 
 /** One item of a member's data. */
@@ -124,13 +124,30 @@ type Default = typeof linkedinGenAi
  * dataUse(member, { category: 'private-message', createdAt: '2025-12-24' }).status //=> 'out-of-scope'
  */
 export function dataUse<P extends Policy = Default>(member: MemberInput<ChannelOf<P>>, item: DataItem<CategoryOf<P>>, options?: CoverageOptions<P>): DataUseReport {
+  const use = itemUse(member, options)
+  const { category, created } = reading('item', readItem, item)
+  return use(category, created)
+}
+
+/**
+ * `dataUse` for many items of one member: the member and the options are read
+ * and evaluated once, and each item, already read (its category and the range
+ * its creation lies in, as `readCreated` gives it), is answered by the call
+ * returned. `archiveReport` uses it for a whole data export.
+ *
+ * @throws {PolicyInputError} when the member or the options are not valid
+ */
+export function itemUse(member: unknown, options?: unknown): (category: string, created: readonly [number, number]) => DataUseReport {
   const read = readOptions(options)
-  const { asOf, language } = read
   const answered = answerAt(member, read)
   if (!answered.ok) throw new PolicyInputError(answered.kind, answered.issues)
   const { evaluation } = answered.value
+  return (category, created) => answerItem(evaluation, read, category, created)
+}
+
+/** One item's answer under an evaluated member. */
+function answerItem(evaluation: Evaluation, { asOf, language }: ReadOptions, category: string, created: readonly [number, number]): DataUseReport {
   const { policy } = evaluation.compiled
-  const { category, created } = reading('item', readItem, item)
   const [createdFrom, createdUntil] = created
   const done = (status: DataUseStatus, reasons: Reason[]): DataUseReport => ({
     status,

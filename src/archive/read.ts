@@ -170,7 +170,7 @@ class Collector {
     for (const row of body) {
       const { fields } = row
       if (fields.length < header.length || !fields.every((value, at) => at < header.length || value.trim() === '')) {
-        bad(row, `has ${fields.length} fields where the header has ${header.length}`)
+        bad(row, `has ${fields.length} field${fields.length === 1 ? '' : 's'} where the header has ${header.length}`)
         continue
       }
       let created: [number, number] | null = null

@@ -252,8 +252,9 @@ class Collector {
  * archive.items.map((item) => [item.category, item.created?.from.toISOString(), item.line]) //=> [['content', '2024-10-10T19:30:00.000Z', 2]]
  */
 export function readArchive(input: ArchiveInput, options: ReadArchiveOptions = {}): Archive {
-  const { paths, contents } =
-    input instanceof Uint8Array || input instanceof ArrayBuffer ? unzip(input instanceof ArrayBuffer ? new Uint8Array(input) : input) : { paths: Object.keys(input), contents: input }
+  // Checked by tag, not `instanceof`: bytes from another realm (a worker, an iframe) are bytes too.
+  const bytes = ArrayBuffer.isView(input) ? new Uint8Array(input.buffer, input.byteOffset, input.byteLength) : Object.prototype.toString.call(input) === '[object ArrayBuffer]' ? new Uint8Array(input as ArrayBuffer) : undefined
+  const { paths, contents } = bytes === undefined ? { paths: Object.keys(input), contents: input as Readonly<Record<string, string | Uint8Array>> } : unzip(bytes)
   const collector = new Collector()
   for (const path of paths.sort()) {
     const planned = plan(path)

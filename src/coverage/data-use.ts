@@ -142,11 +142,13 @@ export function itemUse(member: unknown, options?: unknown): (category: string, 
   const answered = answerAt(member, read)
   if (!answered.ok) throw new PolicyInputError(answered.kind, answered.issues)
   const { evaluation } = answered.value
-  return (category, created) => answerItem(evaluation, read, category, created)
+  // A category's reason is the same for every item of it: worded once, frozen and shared, as the member's context reasons are.
+  const categoryReasons = new Map<string, Reason>()
+  return (category, created) => answerItem(evaluation, read, category, created, categoryReasons)
 }
 
-/** One item's answer under an evaluated member. */
-function answerItem(evaluation: Evaluation, { asOf, language }: ReadOptions, category: string, created: readonly [number, number]): DataUseReport {
+/** One item's answer under an evaluated member; `categoryReasons` keeps each category's reason for the next item. */
+function answerItem(evaluation: Evaluation, { asOf, language }: ReadOptions, category: string, created: readonly [number, number], categoryReasons: Map<string, Reason>): DataUseReport {
   const { policy } = evaluation.compiled
   const [createdFrom, createdUntil] = created
   const done = (status: DataUseStatus, reasons: Reason[]): DataUseReport => ({
@@ -160,7 +162,11 @@ function answerItem(evaluation: Evaluation, { asOf, language }: ReadOptions, cat
     const outside = 'answer' in policy.outside ? [say(evaluation, language, 'outside-policy', { country: evaluation.member.country, note: policy.outside.note }, policy.outside.source)] : []
     return done('undetermined', outside)
   }
-  const categoryReason = rule === undefined ? say(evaluation, language, 'category-unknown', { category }) : say(evaluation, language, rule.used ? 'category-used' : 'category-not-used', { category, description: rule.description }, rule.source)
+  let categoryReason = categoryReasons.get(category)
+  if (categoryReason === undefined) {
+    categoryReason = Object.freeze(rule === undefined ? say(evaluation, language, 'category-unknown', { category }) : say(evaluation, language, rule.used ? 'category-used' : 'category-not-used', { category, description: rule.description }, rule.source))
+    categoryReasons.set(category, categoryReason)
+  }
   if (rule !== undefined && !rule.used) return done('out-of-scope', [categoryReason])
   // Every reading: each scenario, its widest and narrowest use, the first and last instant the item may have been created at.
   const outcomes: { outcome: Outcome; scenario: number; upper: boolean; at: number }[] = []

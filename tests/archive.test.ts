@@ -59,6 +59,7 @@ describe('readArchive: the four layouts', () => {
 })
 
 const SHARES = 'Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility'
+const APPLICATIONS = 'Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers'
 const MESSAGES = 'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER'
 const AT = '2024-10-11 09:30:00'
 /** A local time without a zone: the wall time in every zone from UTC+14 to UTC-12. */
@@ -148,8 +149,8 @@ const quirks: readonly { name: string; files: Record<string, string>; items: rea
   {
     name: 'job applications, split in two files, M/D/YY with no zone; receipts in UTC; endorsements with slashes',
     files: {
-      'Jobs/Job Applications_1.csv': 'Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\n"3/7/25, 9:05 PM",a@x.invalid,,Example,Engineer,,,\n',
-      'Jobs/Job Applications_2.csv': 'Application Date,Contact Email,Contact Phone Number,Company Name,Job Title,Job Url,Resume Name,Question And Answers\n"12/31/24, 12:00 AM",a@x.invalid,,Other,Writer,,,\n',
+      'Jobs/Job Applications_1.csv': `${APPLICATIONS}\n"3/7/25, 9:05 PM",a@x.invalid,,Example,Engineer,,,\n`,
+      'Jobs/Job Applications_2.csv': `${APPLICATIONS}\n"12/31/24, 12:00 AM",a@x.invalid,,Other,Writer,,,\n`,
       'Receipts_v2.csv': 'First Name,Last Name,Billing Country,Postal Code,Transaction Made At,Payment Method Type,Invoice Number,Description,Tax Amount,Sub Total,Total Amount,Currency Code\nAda,E,Germany,10115,03/08/26 04:05 PM UTC,Card,1,Premium,1,2,3,EUR\n',
       'Endorsement_Received_Info.csv': 'Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorser Public Url,Endorsement Status\n2025/06/01 08:00:00 UTC,Writing,Bo,S,,ACCEPTED\n',
     },

@@ -44,6 +44,8 @@ describe('archive', () => {
     expect(run.code).toBe(0)
     expect(run.stderr).toBe('')
     expect(run.stdout).toContain(`Your complete LinkedIn data export: ${made.items} items read from`)
+    // Germany: the 2025 phase, from the start of 3 November 2025 in its zones.
+    expect(run.stdout).toContain('Since when: your data may be used from 2025-11-02 23:00 UTC; windows of use (UTC): 2025-11-02 23:00 onwards (stated).')
     expect(run.stdout).toMatch(/^In scope: \d+ items \(content \d+, profile \d+.*\) may be used to train these models now\.$/m)
     expect(run.stdout).toMatch(/^Out of scope: 15 items \(job-application 5, payment 5, private-message 5\) are not used\.$/m)
     expect(run.stdout).toMatch(/^ {2}The oldest is a \w+, created between 2023-12-31 10:00 and 2024-01-01 12:00 UTC \(.+, line 2\)\.$/m)

@@ -8,6 +8,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { archiveReport, type ArchiveItem, type ArchiveReport, dataUseStatuses, readArchive } from '../archive'
+import { type CoverageReport, coverage } from '../coverage/coverage'
 import type { DataUseStatus } from '../coverage/data-use'
 import type { MemberInput } from '../coverage/member'
 import { isPolicyInputError } from '../errors'
@@ -58,14 +59,25 @@ function suggestions(report: { countryHints: ArchiveReport['countryHints'] }): s
   })
 }
 
+/** Since when the member's data is used: their windows of use, in UTC, with how sure each is. */
+function sinceWhen(windows: CoverageReport['windows']): string {
+  if (windows.length === 0) return 'Since when: never; you have no window of use under this policy.'
+  const spans = windows.map((window) => {
+    const end = window.untilRange !== null ? `until between ${day(window.untilRange.from)} and ${day(window.untilRange.until)}` : window.until === null ? 'onwards' : `until ${day(window.until)}`
+    return `${day(window.from)} ${end} (${window.certainty})`
+  })
+  return `Since when: your data may be used from ${day(windows[0]?.from as Date)} UTC; windows of use (UTC): ${spans.join('; ')}.`
+}
+
 /** The summary for a person. */
-function humanSummary(report: ArchiveReport, command: ArchiveCommand, layout: string | null, country: string): string {
+function humanSummary(report: ArchiveReport, command: ArchiveCommand, layout: string | null, country: string, windows: CoverageReport['windows']): string {
   const lines: string[] = []
   const { texts } = command.policy
   const read = report.files.length
   lines.push(
     `Your ${layout === null ? '' : `${layout} `}LinkedIn data export: ${plural(report.items.length, 'item')} read from ${plural(read, 'file')}; ${plural(report.skipped.length, 'file')} skipped, ${plural(report.malformed.length, 'row')} that could not be read.`,
     `Asked at ${day(report.asOf)} UTC, for ${countryName(country, 'en')} (${country}), under policy ${report.policy} (version ${report.policyVersion}).`,
+    sinceWhen(windows),
     '',
   )
   for (const status of dataUseStatuses) {
@@ -175,6 +187,7 @@ export async function archive(command: ArchiveCommand, io: { stdout: NodeJS.Writ
   const read = readCountry(command.member.country)
   // The member was read: their country is one.
   const country = read.ok ? read.code : command.member.country
-  io.stdout.write(command.json ? jsonSummary(report) : humanSummary(report, command, exported.layout, country))
+  const { windows } = coverage(command.member, { asOf: command.asOf, policy: command.policy })
+  io.stdout.write(command.json ? jsonSummary(report) : humanSummary(report, command, exported.layout, country, windows))
   return 0
 }

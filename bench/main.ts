@@ -4,6 +4,7 @@
  * `node bench/median.mjs`, which prints their medians (bench/results.md).
  */
 import { cpus } from 'node:os'
+import { archiveRead } from './archive'
 import { bundleSize, pageSize } from './bundle'
 import { batch, batchSplit, evaluation, parts, startup } from './measure'
 
@@ -39,6 +40,8 @@ const start = startup(10)
 log('bundle size ...')
 const size = await bundleSize()
 const page = await pageSize()
+log('data export: 50,000 items ...')
+const exported = archiveRead()
 
 // A call's time with the schema's reading in place of the hand reader's: coverage() less readMember plus safeParse.
 const swapped = 1 / (1 / evaluated.coverage - 1 / part.hand + 1 / part.schema)
@@ -67,6 +70,8 @@ const table = [
   `| browser bundle of \`coverage\`, English names | ${(size.english / 1024).toFixed(1)} KB min+gzip |`,
   `| browser bundle of \`coverage\`, all ten languages | ${(size.all / 1024).toFixed(1)} KB min+gzip |`,
   `| web page "Am I affected?", first load (index.html, script, style; English, German and French) | ${(page / 1024).toFixed(1)} KB gzipped |`,
+  `| data export, Complete, ${fmt(exported.items)} items (${fmt(exported.bytes / 1024)} KB zipped): unzip and parse alone, median of 7 | ${exported.read.toFixed(0)} ms |`,
+  `| data export, the same: the report (unzip, parse and every item's \`dataUse\`), median of 7 | ${exported.report.toFixed(0)} ms (${ratio(exported.report / exported.read)}) |`,
 ]
 budget('coverage() against json-rules-engine', ratio(evaluated.coverage / evaluated.rules), 'at least 10x', evaluated.coverage / evaluated.rules >= 10)
 budget('coverage() against the floor', ratio(evaluated.floor / evaluated.coverage), 'within 4x', evaluated.floor / evaluated.coverage <= 4)
@@ -76,6 +81,7 @@ budget('batch --jobs 2 against --jobs 1', ratio(two.rowsPerSecond / one.rowsPerS
 budget('batch memory, 10M rows against 100k', ratio(large.peakMb / small.peakMb), 'within 1.5x', large.peakMb / small.peakMb <= 1.5)
 budget('import + one call against bare node', ratio(start.library / start.bare), 'within 1.5x', start.library / start.bare <= 1.5)
 budget('check against bare node', ratio(start.cli / start.bare), 'within 1.7x', start.cli / start.bare <= 1.7)
+budget('data export report against unzip and parse', ratio(exported.report / exported.read), 'within 2x', exported.report / exported.read <= 2)
 budget('browser bundle, English names', `${(size.english / 1024).toFixed(1)} KB`, 'at most 25 KB', size.english <= 25 * 1024)
 budget('web page, first load', `${(page / 1024).toFixed(1)} KB`, 'at most 100 KB', page <= 100 * 1024)
 

@@ -6,8 +6,8 @@ export interface PolicyIssue {
   readonly message: string
 }
 
-/** What was given: a member, call options, a data item, a policy or a country. */
-export type InputKind = 'member' | 'options' | 'item' | 'policy' | 'country'
+/** What was given: a member, call options, a data item, a policy, a country or a data export. */
+export type InputKind = 'member' | 'options' | 'item' | 'policy' | 'country' | 'archive'
 
 /**
  * Thrown for bad input: an unknown country, an impossible date, an invalid time

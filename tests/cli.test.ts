@@ -31,7 +31,7 @@ describe('program', () => {
   test('--version prints the package version', () => {
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
   })
-  for (const command of ['', 'check', 'batch', 'regions', 'policy']) {
+  for (const command of ['', 'check', 'batch', 'archive', 'regions', 'policy']) {
     test(`${command || 'the program'} --help explains itself`, () => {
       const run = cli(command === '' ? ['--help'] : [command, '--help'])
       expect(run.code).toBe(0)

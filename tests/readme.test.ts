@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
+import * as archive from '../src/archive'
 import * as lib from '../src/index'
 import * as locales from '../src/locales'
 import * as schemas from '../src/schemas'
@@ -20,7 +21,7 @@ const docBlocks = sources.flatMap((file) => {
 })
 const blocks = [...readmeBlocks, ...docBlocks]
 // TSDoc examples use the exports without importing them.
-const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\nconst { ${Object.keys(schemas).join(', ')} } = __schemas\n`
+const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\nconst { ${Object.keys(schemas).join(', ')} } = __schemas\nconst { ${Object.keys(archive).join(', ')} } = __archive\n`
 const ASSERTION = /^(\s*)(.+?)\s*\/\/=>\s*(.+)$/
 const total = blocks.flatMap((block) => block.split('\n')).filter((line) => ASSERTION.test(line)).length
 const ran = new Set<string>()
@@ -30,8 +31,8 @@ function program(block: string, index: number): string {
   const source = block
     .split('\n')
     .map((line) => {
-      const imported = /^import \{([^}]+)\} from 'ai-training-scope(\/locales|\/schemas)?'$/.exec(line)
-      if (imported) return `const {${imported[1]}} = ${imported[2] === undefined ? '__lib' : imported[2] === '/locales' ? '__locales' : '__schemas'}`
+      const imported = /^import \{([^}]+)\} from 'ai-training-scope(\/locales|\/schemas|\/archive)?'$/.exec(line)
+      if (imported) return `const {${imported[1]}} = ${imported[2] === undefined ? '__lib' : `__${imported[2].slice(1)}`}`
       const assertion = ASSERTION.exec(line)
       if (!assertion) return line
       const [, indent, actual, expected] = assertion
@@ -50,7 +51,7 @@ describe('README examples', () => {
         ran.add(id)
         expect(actual(), line).toEqual(expected)
       }
-      new Function('__lib', '__locales', '__schemas', '__check', program(block, index))(lib, locales, schemas, check)
+      new Function('__lib', '__locales', '__schemas', '__archive', '__check', program(block, index))(lib, locales, schemas, archive, check)
     })
   })
 

@@ -87,7 +87,7 @@ describe('public types', () => {
     const error: unknown = new Error('x')
     if (isPolicyInputError(error)) {
       expectTypeOf(error.issues[0]?.path).toEqualTypeOf<readonly (string | number)[] | undefined>()
-      expectTypeOf(error.input).toEqualTypeOf<'member' | 'options' | 'item' | 'policy' | 'country'>()
+      expectTypeOf(error.input).toEqualTypeOf<'member' | 'options' | 'item' | 'policy' | 'country' | 'archive'>()
     }
     expectTypeOf(resolveRegion('DE').region).toEqualTypeOf<LinkedInRegion | null>()
     expectTypeOf(resolveRegion('DE', { policy: metaAiEu }).region).toEqualTypeOf<MetaRegion | null>()

@@ -37,12 +37,17 @@ export function checkReport(member: MemberInput, asOf: Date, policy: Policy): Co
   try {
     return coverage(member, { asOf, policy })
   } catch (error) {
-    if (!isPolicyInputError(error)) throw error
-    const issue = error.issues[0]
-    const key = String(issue?.path[0] ?? '')
-    const option = OPTION[key] ?? (pathText(issue?.path ?? []) || error.input)
-    throw new UsageError(`check: ${option} ${issue?.message ?? error.message}`)
+    throw usageError('check', error)
   }
+}
+
+/** A PolicyInputError about the member as one line naming the option it came from (anything else as it is). */
+export function usageError(command: string, error: unknown): unknown {
+  if (!isPolicyInputError(error)) return error
+  const issue = error.issues[0]
+  const key = String(issue?.path[0] ?? '')
+  const option = OPTION[key] ?? (pathText(issue?.path ?? []) || error.input)
+  return new UsageError(`${command}: ${option} ${issue?.message ?? error.message}`)
 }
 
 /** `YYYY-MM-DD HH:mm` of an instant in a zone. */

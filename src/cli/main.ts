@@ -1,5 +1,5 @@
 /**
- * The `ai-training-scope` command: `check`, `batch`, `regions`, `policy`.
+ * The `ai-training-scope` command: `check`, `batch`, `archive`, `regions`, `policy`.
  * Its own entry, so that importing the library runs nothing. The same file
  * runs the batch workers.
  */
@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
+import type { MemberInput } from '../coverage/member'
 import { readOptions } from '../coverage/options'
 import { issuesText, isPolicyInputError } from '../errors'
 import { policies } from '../policy/builtin'
@@ -37,6 +38,7 @@ The answers follow a policy: a built-in one (${BUILT_IN}; default ${linkedinGenA
 Usage:
   ai-training-scope check --country DE [--birth-date 2008-02-29] [--time-zone Europe/Berlin] [--policy P] ...
   ai-training-scope batch <file|-> [--format ndjson|csv] [--out FILE] [--as-of ISO] [--jobs N] [--policy P]
+  ai-training-scope archive <zip> --country DE [--birth-date 2008] [--json] [--out items.csv] ...
   ai-training-scope regions [--json] [--lang de] [--policy P]
   ai-training-scope policy [--json] [--policy P]
 
@@ -80,6 +82,28 @@ Options:
   --help
 Exit codes: 0 all rows answered, 1 some rows were bad (or the output closed early),
 2 bad options, 130 interrupted (SIGINT; 143 for SIGTERM), with no --out file written.`,
+  archive: `Usage: ai-training-scope archive <zip> --country CODE|NAME [options]
+
+Reads your LinkedIn data export (the ZIP LinkedIn sends, Basic or Complete) on this
+machine, and tells which of your items (posts, comments, articles, messages, profile
+entries...) may be in the policy's training data, since when, and what you can do.
+Without --country it suggests one from the export's Geo Location or Billing Country
+and stops (exit 2): the export does not say where you live.
+
+Options:
+  --country X            ISO code, UK, EL, or a country name: where you live
+  --birth-date D         YYYY-MM-DD or YYYY (the export has no birth year)
+  --time-zone Z          your IANA zone; the export's own dates stay ranges whatever it says
+  --secondary-school     the platform has reason to believe you are a minor
+  --opt-out ISO[,VIA]    when you opted out (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}); repeatable
+  --opt-in ISO           when you opted in again; repeatable
+  --as-of ISO            the instant asked about (default: now)
+${POLICY_OPTION}
+  --json                 the summary as JSON (counts, oldest and newest items, skipped files, bad rows)
+  --out FILE             each item with its status and reasons: CSV if FILE ends in .csv, else NDJSON
+  --text                 include each item's text in --out's file (left out unless asked)
+  --help
+Nothing is written but --out's file; no item's text is printed.`,
   regions: `Usage: ai-training-scope regions [--json] [--lang L] [--policy P]
 
 Every country and territory with its region under the policy ("-" outside its regions),
@@ -152,6 +176,33 @@ async function policyOption(command: string, value: string | undefined): Promise
   }
 }
 
+/** The member's options, read the same way by `check` and `archive`. */
+const MEMBER_OPTIONS = {
+  country: { type: 'string' },
+  'birth-date': { type: 'string' },
+  'time-zone': { type: 'string' },
+  'secondary-school': { type: 'boolean' },
+  'opt-out': { type: 'string', multiple: true },
+  'opt-in': { type: 'string', multiple: true },
+} as const
+
+/** The member the options describe, in `country`. */
+function memberOf(values: Parsed['values'], country: string, policy: Policy): MemberInput {
+  const firstChannel = Object.keys(policy.channels)[0] as string
+  return {
+    country,
+    ...(values['birth-date'] === undefined ? {} : { birthDate: values['birth-date'] as string }),
+    ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] as string }),
+    ...(values['secondary-school'] === true ? { secondarySchool: true } : {}),
+    // The channel follows the last comma, and starts with a letter: `,5Z` is part of an instant.
+    optOuts: ((values['opt-out'] as string[] | undefined) ?? []).map((value) => {
+      const match = /^(.*),([A-Za-z][^,]*)$/.exec(value)
+      return match ? { at: match[1] as string, via: match[2] as string } : { at: value, via: firstChannel }
+    }),
+    optIns: ((values['opt-in'] as string[] | undefined) ?? []).map((at) => ({ at })),
+  }
+}
+
 type Parsed = { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] }
 
 function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals = false): Parsed {
@@ -175,35 +226,12 @@ async function run(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'check': {
-      const { values } = parse(rest, {
-        country: { type: 'string' },
-        'birth-date': { type: 'string' },
-        'time-zone': { type: 'string' },
-        'secondary-school': { type: 'boolean' },
-        'opt-out': { type: 'string', multiple: true },
-        'opt-in': { type: 'string', multiple: true },
-        'as-of': { type: 'string' },
-        json: { type: 'boolean' },
-        lang: { type: 'string' },
-        policy: { type: 'string' },
-      })
+      const { values } = parse(rest, { ...MEMBER_OPTIONS, 'as-of': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string' } })
       if (values.help === true) return out(`${HELP.check}\n`), 0
       const lang = await useLang(values.lang as string | undefined)
       const policy = await policyOption('check', values.policy as string | undefined)
       if (values.country === undefined) throw new UsageError('check: --country is required')
-      const firstChannel = Object.keys(policy.channels)[0] as string
-      const member = {
-        country: values.country as string,
-        ...(values['birth-date'] === undefined ? {} : { birthDate: values['birth-date'] as string }),
-        ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] as string }),
-        ...(values['secondary-school'] === true ? { secondarySchool: true } : {}),
-        // The channel follows the last comma, and starts with a letter: `,5Z` is part of an instant.
-        optOuts: ((values['opt-out'] as string[] | undefined) ?? []).map((value) => {
-          const match = /^(.*),([A-Za-z][^,]*)$/.exec(value)
-          return match ? { at: match[1] as string, via: match[2] as string } : { at: value, via: firstChannel }
-        }),
-        optIns: ((values['opt-in'] as string[] | undefined) ?? []).map((at) => ({ at })),
-      }
+      const member = memberOf(values, values.country as string, policy)
       const report = checkReport(member, asOfOption(values['as-of'] as string | undefined), policy)
       out(values.json === true ? jsonReport(report) : humanReport(report, member, lang, policy))
       return 0
@@ -238,6 +266,30 @@ async function run(argv: string[]): Promise<number> {
         },
         { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
       )
+    }
+    case 'archive': {
+      const { values, positionals } = parse(
+        rest,
+        { ...MEMBER_OPTIONS, 'as-of': { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, text: { type: 'boolean' }, policy: { type: 'string' } },
+        true,
+      )
+      if (values.help === true) return out(`${HELP.archive}\n`), 0
+      const [zip, ...extra] = positionals
+      if (zip === undefined) throw new UsageError('archive: give the ZIP of your data export')
+      if (extra.length > 0) throw new UsageError(`archive: one ZIP only, got also ${JSON.stringify(extra[0])}`)
+      const policy = await policyOption('archive', values.policy as string | undefined)
+      const country = values.country as string | undefined
+      const command = {
+        zip,
+        member: country === undefined ? undefined : memberOf(values, country, policy),
+        asOf: asOfOption(values['as-of'] as string | undefined),
+        policy,
+        json: values.json === true,
+        out: values.out as string | undefined,
+        text: values.text === true,
+      }
+      const { archive } = await import('./archive')
+      return archive(command, { stdout: process.stdout, stderr: process.stderr })
     }
     case 'regions': {
       const { values } = parse(rest, { json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string' } })

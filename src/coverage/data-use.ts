@@ -7,9 +7,9 @@ import { DAY_MS, parseCivilDate } from '../time/civil'
 import { scanInstant } from '../time/instant'
 import { canonicalZone, offsetAt, startOfDay } from '../time/zone'
 import { answerAt, contextReasons, say } from './coverage'
-import type { Piece } from './evaluate'
+import type { Evaluation, Piece } from './evaluate'
 import type { InstantInput, MemberInput } from './member'
-import { type CoverageOptions, readOptions } from './options'
+import { type CoverageOptions, type ReadOptions, readOptions } from './options'
 import { iso, type Reason, type ReasonCode } from './reasons'
 
 /** One item of a member's data. */
@@ -124,13 +124,32 @@ type Default = typeof linkedinGenAi
  * dataUse(member, { category: 'private-message', createdAt: '2025-12-24' }).status //=> 'out-of-scope'
  */
 export function dataUse<P extends Policy = Default>(member: MemberInput<ChannelOf<P>>, item: DataItem<CategoryOf<P>>, options?: CoverageOptions<P>): DataUseReport {
+  const use = itemUse(member, options)
+  const { category, created } = reading('item', readItem, item)
+  return use(category, created)
+}
+
+/**
+ * `dataUse` for many items of one member: the member and the options are read
+ * and evaluated once, and each item, already read (its category and the range
+ * its creation lies in, as `readCreated` gives it), is answered by the call
+ * returned. `archiveReport` uses it for a whole data export.
+ *
+ * @throws {PolicyInputError} when the member or the options are not valid
+ */
+export function itemUse(member: unknown, options?: unknown): (category: string, created: readonly [number, number]) => DataUseReport {
   const read = readOptions(options)
-  const { asOf, language } = read
   const answered = answerAt(member, read)
   if (!answered.ok) throw new PolicyInputError(answered.kind, answered.issues)
   const { evaluation } = answered.value
+  // A category's reason is the same for every item of it: worded once, frozen and shared, as the member's context reasons are.
+  const categoryReasons = new Map<string, Reason>()
+  return (category, created) => answerItem(evaluation, read, category, created, categoryReasons)
+}
+
+/** One item's answer under an evaluated member; `categoryReasons` keeps each category's reason for the next item. */
+function answerItem(evaluation: Evaluation, { asOf, language }: ReadOptions, category: string, created: readonly [number, number], categoryReasons: Map<string, Reason>): DataUseReport {
   const { policy } = evaluation.compiled
-  const { category, created } = reading('item', readItem, item)
   const [createdFrom, createdUntil] = created
   const done = (status: DataUseStatus, reasons: Reason[]): DataUseReport => ({
     status,
@@ -143,7 +162,11 @@ export function dataUse<P extends Policy = Default>(member: MemberInput<ChannelO
     const outside = 'answer' in policy.outside ? [say(evaluation, language, 'outside-policy', { country: evaluation.member.country, note: policy.outside.note }, policy.outside.source)] : []
     return done('undetermined', outside)
   }
-  const categoryReason = rule === undefined ? say(evaluation, language, 'category-unknown', { category }) : say(evaluation, language, rule.used ? 'category-used' : 'category-not-used', { category, description: rule.description }, rule.source)
+  let categoryReason = categoryReasons.get(category)
+  if (categoryReason === undefined) {
+    categoryReason = Object.freeze(rule === undefined ? say(evaluation, language, 'category-unknown', { category }) : say(evaluation, language, rule.used ? 'category-used' : 'category-not-used', { category, description: rule.description }, rule.source))
+    categoryReasons.set(category, categoryReason)
+  }
   if (rule !== undefined && !rule.used) return done('out-of-scope', [categoryReason])
   // Every reading: each scenario, its widest and narrowest use, the first and last instant the item may have been created at.
   const outcomes: { outcome: Outcome; scenario: number; upper: boolean; at: number }[] = []

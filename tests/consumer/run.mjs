@@ -46,7 +46,12 @@ assert.equal(coverage({ country: 'HK' }, { policy: fromFile }).from.toISOString(
 try { definePolicy({ ...metaAiEu, version: '' }) ; assert.fail('no error') } catch (error) { assert.ok(isPolicyInputError(error)) ; assert.equal(error.input, 'policy') ; assert.deepEqual(error.issues[0].path, ['version']) }
 assert.ok(reasonCodes.includes('end-range') && reasonCodes.includes('possible-phase'))
 assert.deepEqual([...certainties], ['possible', 'reported', 'stated'])
-try { coverage({ country: 'Atlantis' }) ; assert.fail('no error') } catch (error) { assert.ok(isPolicyInputError(error)) }`,
+try { coverage({ country: 'Atlantis' }) ; assert.fail('no error') } catch (error) { assert.ok(isPolicyInputError(error)) }
+import { readArchive, archiveReport } from 'ai-training-scope/archive'
+import { zipSync, strToU8 } from 'fflate'
+const archive = readArchive(zipSync({ 'Comments_9.csv': strToU8('Date,Link,Message\\n2025-12-01 10:00:00,https://x.invalid,"A \\\\"quoted\\\\" word"\\n') }))
+assert.deepEqual(archive.items.map((item) => [item.category, item.text]), [['content', 'A "quoted" word']])
+assert.equal(archiveReport({ country: 'DE' }, archive, { asOf: '2026-06-01T00:00:00Z' }).statuses['in-scope'].count, 1)`,
   ],
   'CJS require': [
     'cjs.cjs',
@@ -71,7 +76,9 @@ assert.ok(Array.isArray(reasonCodes) && certainties.length === 3)
 const failed = safeCoverage({ country: 'DE', birthDate: '2025-02-30' })
 assert.equal(failed.success, false)
 assert.ok(failed.error instanceof PolicyInputError)
-assert.equal(fr.locale, 'fr')`,
+assert.equal(fr.locale, 'fr')
+const { readArchive } = require('ai-training-scope/archive')
+assert.equal(readArchive({ 'Votes.csv': 'Date,Link,OptionText\\n2025-12-01 10:00:00,https://x.invalid,Yes\\n' }).items[0].category, 'content')`,
   ],
   'the installed bin': [
     'bin.mjs',

@@ -339,7 +339,7 @@ describe('batch', () => {
   const stamp = { asOf: '2026-06-01T00:00:00.000Z', policy: 'linkedin-genai', policyVersion: linkedinGenAi.version }
   const STAMP = Object.values(stamp).join(',')
   /** A report's windows as records write them (instants in UTC). */
-  const windowsOf = (member: Parameters<typeof coverage>[0]) => JSON.parse(JSON.stringify(coverage(member, { asOf }).windows))
+  const windowsOf = (member: { country: string; birthDate?: string }) => JSON.parse(JSON.stringify(coverage(member, { asOf }).windows))
   const ndjson = () => {
     const file = join(folder, 'members.ndjson')
     if (!existsSync(file)) {

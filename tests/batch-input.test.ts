@@ -20,7 +20,7 @@ const stamp = { asOf: '2026-06-01T00:00:00.000Z', policy: linkedinGenAi.id, poli
 type Record = { [key: string]: unknown }
 /** Runs the CLI; its records read from NDJSON or CSV (by the first character of the output). */
 function cli(args: string[], input = '') {
-  const run = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8' })
+  const run = spawnSync(process.execPath, [CLI, ...args], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   const text = run.stdout
   const records: Record[] = text === '' ? [] : text.startsWith('{') ? text.trimEnd().split('\n').map((line) => JSON.parse(line)) : parse(text, { columns: true })
   return { code: run.status, stdout: text, stderr: run.stderr, records }
@@ -31,8 +31,10 @@ const file = (name: string, text: string) => {
   return path
 }
 const ids = (records: Record[]) => records.map((record) => record.id)
+/** Each test spawns the CLI a few times: on a loaded machine that takes seconds. */
+const slow = { timeout: 60_000 }
 
-describe('CSV as exported', () => {
+describe('CSV as exported', slow, () => {
   type Case = { name: string; input: string; args?: string[]; code?: number; ids: string[]; records?: Partial<Record>[]; stderr?: string | RegExp }
   const cases: Case[] = [
     {
@@ -165,7 +167,7 @@ describe('CSV as exported', () => {
   })
 })
 
-describe('NDJSON as exported', () => {
+describe('NDJSON as exported', slow, () => {
   test('unknown fields are ignored and named once on stderr; --keep-extra carries them', () => {
     const input = '{"id":1,"country":"DE","email":"a@example.com"}\n{"id":2,"country":"FR","email":"b@example.com","team":"HR"}\n{"id":3,"country":"IT"}\n'
     const ignored = cli(['batch', '-', '--as-of', asOf], input)
@@ -198,6 +200,17 @@ describe('NDJSON as exported', () => {
     expect(csv.records[0]).toMatchObject({ status: 'not-covered', policy: metaAiEu.id, reasons: 'phase|time-zone-inferred|age-not-given|opted-out-before-start' })
   })
 
+  test('--lang de accepts German country names, on the workers too (3,000 rows: more than one block)', () => {
+    let input = ''
+    for (let i = 0; i < 3000; i++) input += `{"id":${i},"country":"${i % 2 === 0 ? 'Deutschland' : 'Schweiz'}"}\n`
+    const run = cli(['batch', '-', '--as-of', asOf, '--lang', 'de', '--jobs', '2'], input)
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('2 threads')
+    expect(ids(run.records)).toEqual(Array.from({ length: 3000 }, (_, i) => String(i)))
+    expect(run.records.every((record, i) => record.country === (i % 2 === 0 ? 'DE' : 'CH'))).toBe(true)
+    expect(cli(['batch', '-', '--as-of', asOf], '{"id":1,"country":"Deutschland"}\n').records[0]).toMatchObject({ status: 'error', field: 'country' })
+  })
+
   test('a day-first birth date is read with --date-order in NDJSON too', () => {
     const input = '{"id":"a","country":"DE","timeZone":"Europe/Berlin","birthDate":"03/05/2008"}\n'
     expect(cli(['batch', '-', '--as-of', asOf], input).records[0]).toMatchObject({ status: 'error', field: 'birthDate' })
@@ -205,7 +218,7 @@ describe('NDJSON as exported', () => {
   })
 })
 
-describe('output', () => {
+describe('output', slow, () => {
   test('records carry asOf, the policy and its version, the windows with their certainty and ranged ends; --reason-texts adds the texts', () => {
     const member = { country: 'CA', timeZone: 'America/Toronto' }
     const when = '2024-11-01T00:00:00Z'
@@ -289,7 +302,7 @@ describe('output', () => {
   })
 })
 
-describe('items: stored records joined to a members file', () => {
+describe('items: stored records joined to a members file', slow, () => {
   const members = file('members.csv', 'Member ID;Country;Timezone;Opt-outs\nm1;HK;Asia/Hong_Kong;2025-10-20T09:00:00+08:00\nm2;Atlantis;;\nm3;DE;Europe/Berlin;\nm3;FR;;\n')
   const items: [string, string, string, string][] = [
     ['i1', 'm1', 'content', '2024-10-01T12:00:00+08:00'],
@@ -360,7 +373,7 @@ describe('items: stored records joined to a members file', () => {
   })
 })
 
-describe('--as-of now and today', () => {
+describe('--as-of now and today', slow, () => {
   test('now: the instant of the run; today: 00:00 UTC of the current day', () => {
     const before = Date.now()
     const now = cli(['batch', '-', '--as-of', 'now'], '{"id":"a","country":"DE"}\n').records[0]?.asOf as string

@@ -67,6 +67,8 @@ export interface BatchOptions {
   /** Files the output must not replace (the input is one). */
   inputs: readonly string[]
   asOf: Date
+  /** The language whose country names are accepted besides English (registered on this thread already; workers register it). */
+  lang: string
   /** The policy the rows are answered by: a built-in one, or one read from a file (already checked). */
   policy: Policy
   jobs: number
@@ -89,7 +91,7 @@ export interface BatchIo {
 export type WorkerRequest = { seq: number; block: Block; into: ArrayBuffer | undefined }
 export type WorkerReply = Done & { seq: number }
 /** `policy`: a built-in policy's id, or a policy read from a file, which the worker checks again. Workers answer members only. */
-export type WorkerData = { asOf: number; shape: RowShape; policy: string | Policy }
+export type WorkerData = { asOf: number; shape: RowShape; policy: string | Policy; lang: string }
 
 function add(into: Tally, from: Tally): void {
   into.rows += from.rows
@@ -160,7 +162,7 @@ type Done = { bytes: Uint8Array<ArrayBuffer>; tally: Tally; input: ArrayBuffer }
  */
 function evaluateInOrder(options: BatchOptions, shape: RowShape, output: Writable, tally: Tally, inputs: Spares, workerCount: number): Dispatcher {
   const { policy } = options
-  const data: WorkerData = { asOf: options.asOf.getTime(), shape, policy: (Object.values(policies) as readonly Policy[]).includes(policy) ? policy.id : policy }
+  const data: WorkerData = { asOf: options.asOf.getTime(), shape, lang: options.lang, policy: (Object.values(policies) as readonly Policy[]).includes(policy) ? policy.id : policy }
   const context = contextOf(options, readOptions({ asOf: options.asOf, policy }), shape)
   const workers = Array.from({ length: workerCount }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
   const limit = blocksInPlay(workerCount)

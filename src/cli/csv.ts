@@ -1,7 +1,8 @@
 /**
- * CSV lines into cells: lines without a quote are split on the separator
- * (nearly every line of an export, and ~4x faster than the parser), the
- * others read by csv-parse. Loaded only for CSV input (`prepare` in `./rows`).
+ * CSV lines into cells: lines without a quote, nearly every line of an
+ * export, are split on the separator (~10x faster a line than the parser:
+ * bench/findings.md); the others are read by csv-parse. Loaded only for CSV
+ * input (`prepare` in `./rows`).
  */
 import { parse } from 'csv-parse/sync'
 import type { Cells, Row } from './rows'

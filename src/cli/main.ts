@@ -195,7 +195,8 @@ async function run(argv: string[]): Promise<number> {
     case 'items': {
       const { rowsCommand } = await import('./rows-command')
       const channels = `${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}`
-      return rowsCommand(command, rest, { parse, asOf: asOfOption, policy: policyOption, policyHelp: POLICY_OPTION, channels, workerUrl: new URL(import.meta.url) })
+      const shared = { parse, asOf: asOfOption, policy: policyOption, lang: useLang, langs: LANGS.join(', '), policyHelp: POLICY_OPTION, channels, workerUrl: new URL(import.meta.url) }
+      return rowsCommand(command, rest, shared)
     }
     case 'regions': {
       const { values } = parse(rest, { json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string' } })
@@ -219,8 +220,9 @@ async function run(argv: string[]): Promise<number> {
 
 async function worker(): Promise<void> {
   const { evaluateBlock, memberAnswerer, prepare } = await import('./rows')
-  const { asOf, shape, policy } = workerData as WorkerData
+  const { asOf, shape, policy, lang } = workerData as WorkerData
   await prepare(shape.input)
+  await useLang(lang)
   // A policy from a file was checked on the main thread; its copy here is checked again, which marks it as checked.
   const checked = typeof policy === 'string' ? policies[policy] : (await import('../policy/define')).definePolicy(policy)
   const context = memberAnswerer(readOptions({ asOf: new Date(asOf), policy: checked }), shape)

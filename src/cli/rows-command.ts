@@ -17,6 +17,9 @@ export interface Shared {
   parse: (args: string[], options: NonNullable<ParseArgsConfig['options']>, positionals?: boolean) => { values: Record<string, unknown>; positionals: string[] }
   asOf: (value: string | undefined) => Date
   policy: (command: string, value: string | undefined) => Promise<Policy>
+  /** `--lang`: registers the language's country names; resolves to its code. */
+  lang: (value: string | undefined) => Promise<string>
+  langs: string
   policyHelp: string
   channels: string
   /** The module that runs batch workers (the CLI's own file, not this chunk of it). */
@@ -35,6 +38,7 @@ const commonHelp = (shared: Shared) => `  --columns F=NAME,...  CSV columns by y
   --out FILE             write to FILE, atomically (a temporary file renamed when complete); never an input file
   --out-format F         ndjson or csv (default: from --out's extension, else the input's format)
   --format F             the input's format, ndjson or csv (default: from the file name, else from the first line)
+  --lang L               also accept country names in L: ${shared.langs}
   --as-of ISO|now|today  the instant asked about (default: now; today: 00:00 UTC of the current day)
 ${shared.policyHelp}
   --help`
@@ -92,6 +96,7 @@ export async function rowsCommand(command: 'batch' | 'items', args: string[], sh
       'reason-texts': { type: 'boolean' },
       'as-of': { type: 'string' },
       policy: { type: 'string' },
+      lang: { type: 'string' },
       ...(items ? { members: { type: 'string' }, 'member-columns': { type: 'string', multiple: true }, 'member-format': { type: 'string' } } : { jobs: { type: 'string' } }),
     },
     true,
@@ -108,6 +113,7 @@ export async function rowsCommand(command: 'batch' | 'items', args: string[], sh
   const membersFile = values.members as string | undefined
   if (items && membersFile === undefined) throw new UsageError('items: --members FILE is required: the members the items belong to')
   const asOf = shared.asOf(values['as-of'] as string | undefined)
+  const lang = await shared.lang(values.lang as string | undefined)
   const policy = await shared.policy(command, values.policy as string | undefined)
   const members =
     membersFile === undefined
@@ -133,6 +139,7 @@ export async function rowsCommand(command: 'batch' | 'items', args: string[], sh
       inputs: membersFile === undefined ? [input] : [input, membersFile],
       asOf,
       policy,
+      lang,
       jobs,
       workerUrl: shared.workerUrl,
     },

@@ -132,25 +132,46 @@ export function ndjson(sample: readonly { member: RawMember }[]): string {
   return sample.map(({ member }, index) => `${JSON.stringify({ id: `m${index}`, ...member })}\n`).join('')
 }
 
+/** The CSV header of the bench's members: the documented columns. */
+const CSV_HEADER = 'id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins\n'
+
+/** The same members as CSV rows (no header): opt-outs as `ISO;via` and opt-ins as `ISO`, each joined by `|`. */
+export function csv(sample: readonly { member: RawMember }[]): string {
+  return sample
+    .map(({ member }, index) => {
+      const optOuts = (member.optOuts ?? []).map((optOut) => `${optOut.at};${optOut.via}`).join('|')
+      const optIns = (member.optIns ?? []).map((optIn) => optIn.at).join('|')
+      return `m${index},${member.country},${member.birthDate ?? ''},${member.timeZone ?? ''},${member.secondarySchool === true ? 'true' : ''},${optOuts},${optIns}\n`
+    })
+    .join('')
+}
+
+/** The batch input formats the bench compares. */
+export type InputFormat = 'ndjson' | 'csv'
+
+/** Batch input: a header written once (CSV), then `count` members' lines, written again and again. */
+type Input = { head: Buffer; bytes: Buffer; count: number; format: InputFormat }
+
 /**
- * `count` varied members as NDJSON lines, encoded once and written again and
- * again, so that the generating process costs little of the 2 cores the batch
- * is measured on.
+ * `count` varied members as lines of `format`, encoded once and written again
+ * and again, so that the generating process costs little of the 2 cores the
+ * batch is measured on.
  */
-function inputBlock(count: number): { bytes: Buffer; count: number } {
-  return { bytes: Buffer.from(ndjson(members(count))), count }
+function inputBlock(count: number, format: InputFormat = 'ndjson'): Input {
+  const sample = members(count)
+  return format === 'csv' ? { head: Buffer.from(CSV_HEADER), bytes: Buffer.from(csv(sample)), count, format } : { head: Buffer.alloc(0), bytes: Buffer.from(ndjson(sample)), count, format }
 }
 
 /** Distinct members in the batch input, repeated, as a file of many members with the same few countries, zones and birthdays would be. */
 const REPEATED = 1000
 
 /**
- * NDJSON members generated on the fly and piped into `batch`: rows/s and the
- * CLI's own peak RSS. The input repeats a block of `distinct` members
- * ({@link REPEATED} by default); `distinct = rows` makes every member new.
+ * Members (NDJSON by default, or the same members as CSV) piped into `batch`:
+ * rows/s and the CLI's own peak RSS. The input repeats a block of `distinct`
+ * members ({@link REPEATED} by default); `distinct = rows` makes every member new.
  */
-export function batch(rows: number, jobs: number, distinct = REPEATED): Promise<{ rowsPerSecond: number; peakMb: number }> {
-  return pipeInto(rows, jobs, inputBlock(Math.min(distinct, rows)))
+export function batch(rows: number, jobs: number, distinct = REPEATED, format: InputFormat = 'ndjson'): Promise<{ rowsPerSecond: number; peakMb: number }> {
+  return pipeInto(rows, jobs, inputBlock(Math.min(distinct, rows), format))
 }
 
 /**
@@ -168,13 +189,14 @@ export async function batchSplit(rows: number, processes: number): Promise<numbe
 }
 
 /** Pipes `rows` rows, `input` again and again, into a `batch` process; timed from its start to its exit. */
-function pipeInto(rows: number, jobs: number, input: { bytes: Buffer; count: number }): Promise<{ rowsPerSecond: number; peakMb: number }> {
+function pipeInto(rows: number, jobs: number, input: Input): Promise<{ rowsPerSecond: number; peakMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, [CLI, 'batch', '-', '--jobs', String(jobs), '--as-of', '2026-06-01T00:00:00Z'], { stdio: ['pipe', 'ignore', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, 'batch', '-', '--format', input.format, '--jobs', String(jobs), '--as-of', '2026-06-01T00:00:00Z'], { stdio: ['pipe', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
     const { bytes, count } = input
+    if (input.head.length > 0) child.stdin.write(input.head)
     let written = 0
     const pump = () => {
       while (written + count <= rows) {

@@ -6,11 +6,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
+import { linkedinGenAi } from '../src/index'
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname
 const folder = mkdtempSync(join(tmpdir(), 'ai-training-scope-faults-'))
 afterAll(() => rmSync(folder, { recursive: true, force: true }))
 const HEADER = 'id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins'
+/** The cells every CSV record carries after its id and status: the instant asked about, the policy and its version. */
+const stampCells = (policy: string) => ['2026-06-01T00:00:00.000Z', policy, policy === linkedinGenAi.id ? linkedinGenAi.version : expect.any(String)]
 
 function batch(input: Buffer | string, format: 'ndjson' | 'csv', extra: string[] = []) {
   const run = spawnSync(process.execPath, [CLI, 'batch', '-', '--format', format, '--as-of', '2026-06-01T00:00:00Z', '--jobs', '1', ...extra], {
@@ -19,7 +22,16 @@ function batch(input: Buffer | string, format: 'ndjson' | 'csv', extra: string[]
   })
   const stdout = run.stdout.toString('utf8')
   const lines = stdout === '' ? [] : stdout.trimEnd().split('\n')
-  const records = format === 'ndjson' ? lines.map((line) => JSON.parse(line) as Record<string, unknown>) : lines.slice(1).map((line) => line.split(','))
+  const policy = extra.includes('--policy') ? (extra[extra.indexOf('--policy') + 1] as string) : linkedinGenAi.id
+  // CSV records without their stamp (checked here on every one): id, status, then the answer's cells.
+  const records =
+    format === 'ndjson'
+      ? lines.map((line) => JSON.parse(line) as Record<string, unknown>)
+      : lines.slice(1).map((line) => {
+          const cells = line.split(',')
+          expect(cells.slice(2, 5)).toEqual(stampCells(policy))
+          return [...cells.slice(0, 2), ...cells.slice(5)]
+        })
   return { code: run.status, stderr: run.stderr.toString('utf8'), records, stdout }
 }
 
@@ -108,7 +120,7 @@ const faults: Fault[] = [
     input: () => `${HEADER}\na,DE,,,,\nb,DE,,,,,\n`,
     code: 1,
     records: 2,
-    check: (records) => expect((records[0] as string[]).slice(0, 9)).toEqual(['a', 'error', '', '', '', '', '', '2', '(row)']),
+    check: (records) => expect((records[0] as string[]).slice(0, 10)).toEqual(['a', 'error', '', '', '', '', '', '', '2', '(row)']),
   },
   {
     name: 'a CSV row with an extra column',
@@ -144,12 +156,20 @@ const faults: Fault[] = [
     check: (records) => expect((records as string[][]).map((record) => record.slice(1, 4))).toEqual([['undetermined', 'US', ''], ['covered', 'FR', 'EU'], ['undetermined', 'JE', '']]),
   },
   {
-    name: 'a CSV header with a missing column is refused as a whole (exit 2, no output)',
+    name: 'a CSV header without the optional columns is read',
     format: 'csv',
     input: () => 'id,country,birth_date\na,DE,\n',
+    code: 0,
+    records: 1,
+    check: (records) => expect((records[0] as string[]).slice(0, 4)).toEqual(['a', 'covered', 'DE', 'EU']),
+  },
+  {
+    name: 'a CSV header without a required column is refused as a whole, listing the header (exit 2, no output)',
+    format: 'csv',
+    input: () => 'id,name,birth_date\na,DE,\n',
     code: 2,
     records: 0,
-    check: (_, stderr) => expect(stderr).toContain('the CSV header is "id,country,birth_date"'),
+    check: (_, stderr) => expect(stderr).toBe('ai-training-scope: batch: no column for country in the CSV header (columns: "id", "name", "birth_date"); name it with --columns country="..."\n'),
   },
 ]
 
@@ -187,7 +207,7 @@ describe('batch faults', () => {
 
   test('--out refused as a whole (bad header) leaves no file behind', () => {
     const out = join(folder, 'refused.csv')
-    const run = batch('id,country\na,DE\n', 'csv', ['--out', out])
+    const run = batch('id,name\na,DE\n', 'csv', ['--out', out])
     expect(run.code).toBe(2)
     expect(existsSync(out)).toBe(false)
     expect(readdirSync(folder).filter((name) => name.endsWith('.tmp'))).toEqual([])

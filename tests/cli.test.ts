@@ -31,7 +31,7 @@ describe('program', () => {
   test('--version prints the package version', () => {
     expect(cli(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' })
   })
-  for (const command of ['', 'check', 'batch', 'archive', 'regions', 'policy']) {
+  for (const command of ['', 'check', 'batch', 'items', 'archive', 'regions', 'policy']) {
     test(`${command || 'the program'} --help explains itself`, () => {
       const run = cli(command === '' ? ['--help'] : [command, '--help'])
       expect(run.code).toBe(0)
@@ -335,6 +335,11 @@ const badLines = (offset: number) => Array.from({ length: ROWS }, (_, i) => i).f
 
 describe('batch', () => {
   const asOf = '2026-06-01T00:00:00Z'
+  /** What every record carries: the instant asked about, the policy and its version. */
+  const stamp = { asOf: '2026-06-01T00:00:00.000Z', policy: 'linkedin-genai', policyVersion: linkedinGenAi.version }
+  const STAMP = Object.values(stamp).join(',')
+  /** A report's windows as records write them (instants in UTC). */
+  const windowsOf = (member: { country: string; birthDate?: string }) => JSON.parse(JSON.stringify(coverage(member, { asOf }).windows))
   const ndjson = () => {
     const file = join(folder, 'members.ndjson')
     if (!existsSync(file)) {
@@ -368,9 +373,23 @@ describe('batch', () => {
     expect(records.every((record, i) => record.id === `m${i}`)).toBe(true)
     const errors = records.filter((record) => record.status === 'error')
     expect(errors.map((record) => record.line)).toEqual(badLines(1))
-    expect(errors[0]).toEqual({ id: 'm7', status: 'error', line: 8, field: 'country', message: expect.stringContaining('"Atlantis" is not') })
+    expect(errors[0]).toEqual({ id: 'm7', status: 'error', ...stamp, line: 8, field: 'country', message: expect.stringContaining('"Atlantis" is not') })
     expect(errors[1]).toMatchObject({ id: 'm500', line: 501, field: 'birthDate' })
-    expect(records[1]).toEqual({ id: 'm1', status: 'covered', country: 'CA', region: 'CA', from: '2024-09-18T02:30:00.000Z', until: null, reasons: ['phase', 'phase', 'time-zone-inferred', 'adult-from'] })
+    expect(records[1]).toEqual({
+      id: 'm1',
+      status: 'covered',
+      ...stamp,
+      country: 'CA',
+      region: 'CA',
+      from: '2024-09-18T02:30:00.000Z',
+      until: null,
+      windows: windowsOf({ country: 'CA', birthDate: '1990-05-05' }),
+      reasons: ['phase', 'phase', 'time-zone-inferred', 'adult-from'],
+    })
+    expect(records[1].windows).toEqual([
+      { from: '2024-09-18T02:30:00.000Z', until: '2024-12-10T08:00:00.000Z', phases: ['CA/2024-global'], certainty: 'reported', untilRange: { from: '2024-10-16T02:30:00.000Z', until: '2024-12-10T08:00:00.000Z' } },
+      { from: '2025-11-03T03:30:00.000Z', until: null, phases: ['CA/2025-six-regions'], certainty: 'stated', untilRange: null },
+    ])
     expect(run.stderr).toMatch(new RegExp(`^rows ${ROWS}, covered \\d+, not covered \\d+, undetermined \\d+, errors ${errors.length}; \\d+ rows/s`))
     expect(run.stderr).not.toContain(ESC)
   }, 60_000)
@@ -379,13 +398,13 @@ describe('batch', () => {
     const run = cli(['batch', csv(), '--as-of', asOf, '--jobs', '1'])
     expect(run.code).toBe(1)
     const lines = run.stdout.trimEnd().split('\n')
-    expect(lines[0]).toBe('id,status,country,region,from,until,reasons,line,field,message')
+    expect(lines[0]).toBe('id,status,as_of,policy,policy_version,country,region,from,until,windows,reasons,line,field,message')
     expect(lines).toHaveLength(ROWS + 1)
-    expect(lines[1]).toBe('m0,not-covered,DE,EU,2025-11-02T23:00:00.000Z,2026-01-01T00:00:00.000Z,phase|age-not-given|opted-out,,,')
-    const errorLines = lines.slice(1).filter((line) => line.split(',')[1] === 'error').map((line) => Number(line.split(',')[7]))
+    expect(lines[1]).toBe(`m0,not-covered,${STAMP},DE,EU,2025-11-02T23:00:00.000Z,2026-01-01T00:00:00.000Z,2025-11-02T23:00:00.000Z/2026-01-01T00:00:00.000Z;stated,phase|age-not-given|opted-out,,,`)
+    const errorLines = lines.slice(1).filter((line) => line.split(',')[1] === 'error').map((line) => Number(line.split(',')[11]))
     expect(errorLines).toEqual(badLines(2))
-    expect(lines[8]).toMatch(/^m7,error,,,,,,9,country,/)
-    expect(lines[501]).toMatch(/^m500,error,,,,,,502,birth_date,/)
+    expect(lines[8]).toMatch(new RegExp(`^m7,error,${STAMP},,,,,,,9,country,`))
+    expect(lines[501]).toMatch(new RegExp(`^m500,error,${STAMP},,,,,,,502,birth_date,`))
     const fromNdjson = cli(['batch', ndjson(), '--as-of', asOf, '--jobs', '1']).stdout.trimEnd().split('\n').map((line) => JSON.parse(line).status)
     expect(lines.slice(1).map((line) => line.split(',')[1])).toEqual(fromNdjson)
   }, 60_000)
@@ -410,17 +429,17 @@ describe('batch', () => {
     expect(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
       expect.objectContaining({ id: '1', status: 'covered' }),
       expect.objectContaining({ id: '2', status: 'error', line: 3, field: 'country' }),
-      { id: '', status: 'error', line: 4, field: '(line)', message: 'is not a JSON object' },
-      { id: '', status: 'error', line: 5, field: 'id', message: 'is missing' },
+      { id: '', status: 'error', ...stamp, line: 4, field: '(line)', message: 'is not a JSON object' },
+      { id: '', status: 'error', ...stamp, line: 5, field: 'id', message: 'is missing' },
     ])
     expect(run.stderr).toContain('blank lines skipped 1')
   })
 
-  test('an NDJSON row is read as a member with its id: any other unknown field is refused', () => {
+  test('an NDJSON row is read as a member with its id: a near-miss of a field is an error naming the field meant', () => {
     const run = cli(['batch', '-', '--as-of', asOf], { input: '{"id":"a","country":"DE","birthdate":"2000-01-01"}\n{"country":"DE","id":"b","timeZone":"Europe/Berlin"}\n' })
     expect(run.code).toBe(1)
     expect(run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
-      { id: 'a', status: 'error', line: 1, field: 'birthdate', message: '"birthdate" is not a known field' },
+      { id: 'a', status: 'error', ...stamp, line: 1, field: 'birthdate', message: 'is not a known field; did you mean "birthDate"?' },
       expect.objectContaining({ id: 'b', status: 'covered', country: 'DE' }),
     ])
   })
@@ -429,22 +448,24 @@ describe('batch', () => {
     const input = 'id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins\na,DE,,,maybe,,\nb,DE\nc,DE,,Europe/Berlin,,2026-01-01T00:00:00Z;objection-form,2026-02-01T00:00:00Z\n'
     const run = cli(['batch', '-', '--format', 'csv', '--as-of', asOf], { input })
     expect(run.stdout.trimEnd().split('\n').slice(1)).toEqual([
-      'a,error,,,,,,2,secondary_school,"""maybe"" is not true or false"',
-      'b,error,,,,,,3,(row),has 2 columns; the header has 7',
-      'c,not-covered,DE,EU,2025-11-02T23:00:00.000Z,2026-01-01T00:00:00.000Z,phase|age-not-given|opt-in-ignored|opted-out-for-good,,,',
+      `a,error,${STAMP},,,,,,,2,secondary_school,"""maybe"" is not true, false, yes, no, 1 or 0 (in any case)"`,
+      `b,error,${STAMP},,,,,,,3,(row),has 2 columns; the header has 7`,
+      `c,not-covered,${STAMP},DE,EU,2025-11-02T23:00:00.000Z,2026-01-01T00:00:00.000Z,2025-11-02T23:00:00.000Z/2026-01-01T00:00:00.000Z;stated,phase|age-not-given|opt-in-ignored|opted-out-for-good,,,`,
     ])
   })
 
   test("--policy meta-ai-eu: a row outside its regions is answered with no region, an opt-out without a channel is through the policy's first", () => {
+    const meta = { ...stamp, policy: 'meta-ai-eu', policyVersion: metaAiEu.version }
+    const META = Object.values(meta).join(',')
     const ndjson = cli(['batch', '-', '--as-of', asOf, '--policy', 'meta-ai-eu'], { input: '{"id":"us","country":"US"}\n{"id":"fr","country":"FR","optOuts":[{"at":"2025-01-01T00:00:00Z","via":"setting"}]}\n' })
     expect(ndjson.code).toBe(1)
     expect(ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))).toEqual([
-      { id: 'us', status: 'undetermined', country: 'US', region: null, from: null, until: null, reasons: ['outside-policy'] },
-      { id: 'fr', status: 'error', line: 2, field: 'optOuts[0].via', message: 'expected one of "objection-form", got "setting"' },
+      { id: 'us', status: 'undetermined', ...meta, country: 'US', region: null, from: null, until: null, windows: [], reasons: ['outside-policy'] },
+      { id: 'fr', status: 'error', ...meta, line: 2, field: 'optOuts[0].via', message: 'expected one of "objection-form", got "setting"' },
     ])
     const csv = cli(['batch', '-', '--format', 'csv', '--as-of', asOf, '--policy', 'meta-ai-eu'], { input: 'id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins\nus,US,,,,,\nfr,FR,,,,2025-01-01T00:00:00Z,\n' })
     expect(csv.code).toBe(0)
-    expect(csv.stdout.trimEnd().split('\n').slice(1)).toEqual(['us,undetermined,US,,,,outside-policy,,,', 'fr,not-covered,FR,EU,,,phase|time-zone-inferred|age-not-given|opted-out-before-start,,,'])
+    expect(csv.stdout.trimEnd().split('\n').slice(1)).toEqual([`us,undetermined,${META},US,,,,,outside-policy,,,`, `fr,not-covered,${META},FR,EU,,,,phase|time-zone-inferred|age-not-given|opted-out-before-start,,,`])
   })
 
   test('a reader that goes away ends the run with one line, not a stack trace', async () => {
@@ -459,7 +480,7 @@ describe('batch', () => {
 
   test('an empty input gives no records and exits 0', () => {
     const run = cli(['batch', '-', '--format', 'csv'], { input: '' })
-    expect(run).toMatchObject({ code: 0, stdout: 'id,status,country,region,from,until,reasons,line,field,message\n' })
+    expect(run).toMatchObject({ code: 0, stdout: 'id,status,as_of,policy,policy_version,country,region,from,until,windows,reasons,line,field,message\n' })
   })
 
   const badOptions = [
@@ -467,7 +488,7 @@ describe('batch', () => {
     { args: ['batch', join(tmpdir(), 'no-such-file.ndjson')], line: 'cannot read' },
     { args: ['batch', '-', '--format', 'xml'], line: '--format "xml" is not ndjson or csv' },
     { args: ['batch', '-', '--jobs', '0'], line: '--jobs "0" is not a whole number' },
-    { args: ['batch', '-', '--as-of', 'now'], line: '--as-of "now" is not an ISO 8601 instant' },
+    { args: ['batch', '-', '--as-of', 'soon'], line: '--as-of "soon" is not an ISO 8601 instant' },
   ]
   for (const { args, line } of badOptions) {
     test(`exits 2 for ${JSON.stringify(args.slice(1).join(' '))}`, () => {

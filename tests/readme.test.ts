@@ -1,9 +1,11 @@
 // Runs the README's TypeScript examples and the TSDoc @example blocks: every
 // `expression //=> expected` line becomes an assertion, and every one must run.
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import ts from 'typescript'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import * as archive from '../src/archive'
 import * as lib from '../src/index'
 import * as locales from '../src/locales'
@@ -63,12 +65,41 @@ describe('README examples', () => {
     expect(run.stdout).toBe(shown)
   })
 
-  test('the pasted `batch` output is what the CLI prints', () => {
-    const block = /```sh\n(printf [\s\S]*?)```\n\n```text\n([\s\S]*?)```/.exec(readme)
-    const input = [...(block?.[1] ?? '').matchAll(/'(\{.*\})'/g)].map((match) => match[1]).join('\n')
-    const run = spawnSync(process.execPath, [CLI, 'batch', '-', '--as-of', '2026-06-01T00:00:00Z'], { input, encoding: 'utf8' })
-    expect(block?.[1]).toContain('batch - --as-of 2026-06-01T00:00:00Z')
-    expect(run.stdout).toBe(block?.[2])
+  // The compliance section's files, commands and outputs, run as pasted (in a folder of their own, as the commands name the files).
+  const pasted = (after: string) => {
+    const at = readme.indexOf(after)
+    expect(at).toBeGreaterThan(-1)
+    return readme.slice(at)
+  }
+  const folder = mkdtempSync(join(tmpdir(), 'ai-training-scope-readme-'))
+  afterAll(() => rmSync(folder, { recursive: true, force: true }))
+  const run = (command: string, input?: string) => {
+    const args = command.replace(/^npx ai-training-scope /, '').replace(/ > \S+$/, '').split(' ')
+    return spawnSync(process.execPath, [CLI, ...args], { cwd: folder, input, encoding: 'utf8' })
+  }
+
+  test('the pasted HR export gives the pasted answers, mapping and summary', () => {
+    const [, exported, command, stderr, answers] = /```csv\n([\s\S]*?)```\n\n```sh\n(npx ai-training-scope batch hr-export\.csv [^\n]*)\n```[\s\S]*?```text\n([\s\S]*?)```[\s\S]*?```text\n([\s\S]*?)```/.exec(pasted('### A compliance run over the export you have')) ?? []
+    writeFileSync(join(folder, 'hr-export.csv'), exported ?? '')
+    const result = run(command ?? '')
+    expect(result.stdout).toBe(answers)
+    const [mapping, summary] = (stderr ?? '').split('\n')
+    expect(result.stderr.split('\n')[0]).toBe(mapping)
+    // The summary's counts; its speed and memory are the run's own.
+    expect(result.stderr.split('\n')[1]?.split(';')[0]).toBe(summary?.split(';')[0])
+  })
+
+  test('the pasted NDJSON run prints the pasted record', () => {
+    const [, line, asOf, output] = /```sh\nprintf '%s\\n' '(\{.*\})' \|\n {2}npx ai-training-scope batch - --as-of (\S+)\n```\n\n```text\n([\s\S]*?)```/.exec(readme) ?? []
+    const result = run(`batch - --as-of ${asOf}`, `${line}\n`)
+    expect(result.stdout).toBe(output)
+  })
+
+  test('the pasted items run gives the pasted answers', () => {
+    const [, posts, command, answers] = /```csv\n(id,member_id[\s\S]*?)```\n\n```sh\n(npx ai-training-scope items [^\n]*)\n```\n\n```text\n([\s\S]*?)```/.exec(readme) ?? []
+    writeFileSync(join(folder, 'posts.csv'), posts ?? '')
+    expect(command).toContain('--members hr-export.csv')
+    expect(run(command ?? '').stdout).toBe(answers)
   })
 
   test('every //=> line ran', () => {

@@ -129,9 +129,9 @@ async function itemsFile(report: ArchiveReport, out: string, text: boolean): Pro
     ...(text ? { text: item.text } : {}),
   }))
   if (!out.endsWith('.csv')) return records.map((record) => `${JSON.stringify(record)}\n`).join('')
-  const { csvText } = await import('./csv')
   const header = ['file', 'line', 'kind', 'category', 'dated', 'createdFrom', 'createdUntil', 'status', 'reasons', ...(text ? ['text'] : [])]
-  return csvText([header, ...records.map((record) => header.map((key) => String(record[key as keyof typeof record])))])
+  const { csvField } = await import('./rows')
+  return [header, ...records.map((record) => header.map((key) => String(record[key as keyof typeof record])))].map((cells) => `${cells.map(csvField).join(',')}\n`).join('')
 }
 
 /** Writes `content` to `path` through a temporary file renamed when complete, so a crash never leaves a file that looks whole. */

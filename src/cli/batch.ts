@@ -5,16 +5,34 @@
  * temporary file that is renamed only once complete.
  */
 import { createReadStream, createWriteStream, openSync, renameSync, rmSync, statSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import type { WriteStream } from 'node:tty'
 import { Worker } from 'node:worker_threads'
-import { readOptions } from '../coverage/options'
+import { type ReadOptions, readOptions } from '../coverage/options'
 import { policies } from '../policy/builtin'
 import type { Policy } from '../policy/schema'
+import { type CsvLayout, layoutText, type RowKind } from './columns'
 import { UsageError } from './errors'
+import { type MemberIndex, itemAnswerer } from './items'
+import { outFormatOf, refuseOverwrite, temporaryFor } from './out-file'
 import { Progress } from './progress'
-import { type Block, csvCells, csvInputColumns, csvOutputHeader, decode, emptyTally, evaluateBlock, type Format, lineAt, prepare, type Tally } from './rows'
+import {
+  type Block,
+  csvOutputHeader,
+  type DateOrder,
+  decode,
+  emptyTally,
+  evaluateBlock,
+  type Format,
+  formatOf,
+  lineAt,
+  memberAnswerer,
+  prepare,
+  type RowContext,
+  type RowShape,
+  readHeader,
+  type Tally,
+} from './rows'
 
 /** Input per unit of work: large enough to amortise messages, small enough to keep memory flat. */
 const BLOCK_BYTES = 64 * 1024
@@ -30,10 +48,27 @@ const AHEAD = 32
 const blocksInPlay = (workers: number): number => workers * IN_FLIGHT + AHEAD
 
 export interface BatchOptions {
+  /** The command, for messages: `batch` or `items`. */
+  command: string
+  /** Members (`batch`) or items joined to the members of `members` (`items`). */
+  kind: RowKind
   input: string
   format: Format | undefined
   out: string | undefined
+  /** `--out-format`: else from `--out`'s name, else the input's. */
+  outFormat: Format | undefined
+  /** `--columns`: CSV field names to the header's names. */
+  columns: Readonly<Record<string, string>>
+  dateOrder: DateOrder | undefined
+  keepExtra: boolean
+  texts: boolean
+  /** For `items`: the members file, read. Items run on this thread only: the workers have no copy of it. */
+  members: MemberIndex | undefined
+  /** Files the output must not replace (the input is one). */
+  inputs: readonly string[]
   asOf: Date
+  /** The language whose country names are accepted besides English (registered on this thread already; workers register it). */
+  lang: string
   /** The policy the rows are answered by: a built-in one, or one read from a file (already checked). */
   policy: Policy
   jobs: number
@@ -55,16 +90,19 @@ export interface BatchIo {
  */
 export type WorkerRequest = { seq: number; block: Block; into: ArrayBuffer | undefined }
 export type WorkerReply = Done & { seq: number }
-/** `policy`: a built-in policy's id, or a policy read from a file, which the worker checks again. */
-export type WorkerData = { asOf: number; format: Format; policy: string | Policy }
+/** `policy`: a built-in policy's id, or a policy read from a file, which the worker checks again. Workers answer members only. */
+export type WorkerData = { asOf: number; shape: RowShape; policy: string | Policy; lang: string }
 
 function add(into: Tally, from: Tally): void {
   into.rows += from.rows
   into.blank += from.blank
-  into.covered += from.covered
-  into['not-covered'] += from['not-covered']
-  into.undetermined += from.undetermined
-  into.error += from.error
+  for (const [status, count] of Object.entries(from.statuses)) into.statuses[status] = (into.statuses[status] ?? 0) + count
+  for (const field of from.fields) if (!into.fields.includes(field)) into.fields.push(field)
+}
+
+/** The context rows of this kind are answered in, on this thread. */
+function contextOf(options: BatchOptions, read: ReadOptions, shape: RowShape): RowContext {
+  return options.members === undefined ? memberAnswerer(read, shape) : itemAnswerer(read, shape, options.members)
 }
 
 /**
@@ -122,10 +160,10 @@ type Done = { bytes: Uint8Array<ArrayBuffer>; tally: Tally; input: ArrayBuffer }
  * while each worker costs its own start and its own JIT warm-up: with `--jobs
  * 2`, one worker and this thread beat two workers by ~5%.
  */
-function evaluateInOrder(options: BatchOptions, format: Format, output: Writable, tally: Tally, inputs: Spares, workerCount: number): Dispatcher {
+function evaluateInOrder(options: BatchOptions, shape: RowShape, output: Writable, tally: Tally, inputs: Spares, workerCount: number): Dispatcher {
   const { policy } = options
-  const data: WorkerData = { asOf: options.asOf.getTime(), format, policy: (Object.values(policies) as readonly Policy[]).includes(policy) ? policy.id : policy }
-  const read = readOptions({ asOf: options.asOf, policy })
+  const data: WorkerData = { asOf: options.asOf.getTime(), shape, lang: options.lang, policy: (Object.values(policies) as readonly Policy[]).includes(policy) ? policy.id : policy }
+  const context = contextOf(options, readOptions({ asOf: options.asOf, policy }), shape)
   const workers = Array.from({ length: workerCount }, () => ({ worker: new Worker(options.workerUrl, { workerData: data }), inHand: 0 }))
   const limit = blocksInPlay(workerCount)
   const outputs = new Spares(limit)
@@ -188,7 +226,7 @@ function evaluateInOrder(options: BatchOptions, format: Format, output: Writable
         idlest.worker.postMessage({ seq, block, into } satisfies WorkerRequest, into === undefined ? [block.bytes.buffer] : [block.bytes.buffer, into])
         return
       }
-      const { bytes, tally: counts } = evaluateBlock(block, read, format, outputs.take())
+      const { bytes, tally: counts } = evaluateBlock(block, context, outputs.take())
       finished(seq, { bytes, tally: counts, input: block.bytes.buffer })
       if (workers.length > 0) await new Promise((resolve) => setImmediate(resolve))
     },
@@ -201,13 +239,6 @@ function evaluateInOrder(options: BatchOptions, format: Format, output: Writable
       }
     },
   }
-}
-
-function formatOf(input: string, first: string, given: Format | undefined): Format {
-  if (given !== undefined) return given
-  if (/\.csv$/i.test(input)) return 'csv'
-  if (/\.(nd)?jsonl?$/i.test(input)) return 'ndjson'
-  return first.replace(/^\uFEFF/, '').trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
 /**
@@ -264,8 +295,11 @@ async function* blocks(chunks: AsyncIterable<Buffer>, counted: { bytes: number }
   if (pendingBytes > 0) yield cut(pending, pendingBytes)
 }
 
-/** The blocks after a CSV header (the first line that is not blank), which must be the documented one. */
-async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGenerator<Block> {
+/**
+ * The blocks after a CSV header (the first line that is not blank), whose
+ * layout `header` is given once read.
+ */
+async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally, header: (text: string) => void): AsyncGenerator<Block> {
   for await (const block of input) {
     const { bytes } = block
     for (let start = 0, line = block.firstLine; start < bytes.length; line++) {
@@ -277,11 +311,7 @@ async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGene
         tally.blank++
         continue
       }
-      const cells = csvCells([{ line, text }])[0]
-      const names = cells === undefined || 'fault' in cells ? [] : cells.map((name) => name.trim())
-      if (names.join(',') !== csvInputColumns.join(',')) {
-        throw new UsageError(`batch: the CSV header is ${JSON.stringify(text)}; expected ${csvInputColumns.join(',')}`)
-      }
+      header(text)
       if (start < bytes.length) yield { bytes: bytes.subarray(start), firstLine: line + 1 }
       yield* input
       return
@@ -289,47 +319,63 @@ async function* csvBlocks(input: AsyncGenerator<Block>, tally: Tally): AsyncGene
   }
 }
 
+/** The summary line's counts: each status of the kind, then the errors. */
+const STATUSES: Readonly<Record<RowKind, readonly string[]>> = {
+  members: ['covered', 'not-covered', 'undetermined'],
+  items: ['in-scope', 'retained', 'out-of-scope', 'undetermined'],
+}
+
 /** Runs a batch; resolves to the exit code (1 when any row was bad). */
 export async function batch(options: BatchOptions, io: BatchIo): Promise<number> {
+  const { command } = options
   let totalBytes: number | undefined
   if (options.input !== '-') {
     try {
       const stat = statSync(options.input)
       if (stat.isFile()) totalBytes = stat.size
     } catch (error) {
-      throw new UsageError(`batch: cannot read ${JSON.stringify(options.input)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+      throw new UsageError(`${command}: cannot read ${JSON.stringify(options.input)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
     }
   }
+  if (options.out !== undefined) refuseOverwrite(options.out, options.inputs, command)
   const stream = options.input === '-' ? io.stdin : createReadStream(options.input)
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>
   const head = await iterator.next()
   const firstChunk = head.done === true ? Buffer.alloc(0) : head.value
   const format = formatOf(options.input, decode(firstChunk), options.format)
+  const output = outFormatOf(options.out, options.outFormat, format, command)
   await prepare(format)
   const chunks = (async function* () {
     if (firstChunk.length > 0) yield firstChunk
     for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value
   })()
+  // What the rows are: for CSV, known once the header is read, before the first row is.
+  let csv: CsvLayout | undefined
+  const shape = (): RowShape => ({ kind: options.kind, input: format, output, csv, dateOrder: options.dateOrder, keepExtra: options.keepExtra, texts: options.texts })
+  const readLayout = (text: string) => {
+    csv = readHeader(text, options.kind, options.columns, command)
+    io.stderr.write(layoutText(csv, options.keepExtra, command))
+  }
 
-  const temporary = options.out === undefined ? undefined : join(dirname(options.out), `.${basename(options.out)}.${process.pid}.tmp`)
-  let output: Writable = io.stdout
+  const temporary = options.out === undefined ? undefined : temporaryFor(options.out, command, (line) => io.stderr.write(line))
+  let target: Writable = io.stdout
   if (temporary !== undefined) {
     let fd: number
     try {
       fd = openSync(temporary, 'wx')
     } catch (error) {
-      throw new UsageError(`batch: --out ${JSON.stringify(options.out)} cannot be written: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+      throw new UsageError(`${command}: --out ${JSON.stringify(options.out)} cannot be written: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
     }
-    output = createWriteStream('', { fd })
+    target = createWriteStream('', { fd })
     // A failed write (a full disk) surfaces at the next write or at the end.
-    output.on('error', () => {})
+    target.on('error', () => {})
   }
   const removeTemporary = () => {
     if (temporary !== undefined) rmSync(temporary, { force: true })
   }
   const onSignal = (signal: NodeJS.Signals) => {
     removeTemporary()
-    io.stderr.write(`\nai-training-scope batch: stopped by ${signal}; no output file was written\n`)
+    io.stderr.write(`\nai-training-scope ${command}: stopped by ${signal}; no output file was written\n`)
     process.exit(signal === 'SIGINT' ? 130 : 143)
   }
   process.once('SIGINT', onSignal)
@@ -342,22 +388,24 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
   let threads = 1
   try {
     // The header goes out with the first rows (or at the end), so that input
-    // refused as a whole (a wrong CSV header) leaves no output at all.
-    let header = format === 'csv' ? csvOutputHeader : ''
+    // refused as a whole (a CSV header without an id) leaves no output at all.
+    let header = true
+    const writeHeader = async () => {
+      if (header && output === 'csv') await write(target, csvOutputHeader(shape()))
+      header = false
+    }
     let dispatcher: Dispatcher | undefined
     // Made before the first block tells whether workers start: room for the most there can be.
     const inputs = new Spares(blocksInPlay(options.jobs - 1))
     const start = (more: boolean) => {
-      if (more) threads = options.jobs
-      return evaluateInOrder(options, format, output, tally, inputs, threads - 1)
+      // Items are joined to the members file, which only this thread holds.
+      if (more && options.members === undefined) threads = options.jobs
+      return evaluateInOrder(options, shape(), target, tally, inputs, threads - 1)
     }
     try {
-      const input = format === 'csv' ? csvBlocks(blocks(chunks, counted, inputs), tally) : blocks(chunks, counted, inputs)
+      const input = format === 'csv' ? csvBlocks(blocks(chunks, counted, inputs), tally, readLayout) : blocks(chunks, counted, inputs)
       for await (const block of input) {
-        if (header !== '') {
-          await write(output, header)
-          header = ''
-        }
+        await writeHeader()
         // Workers start only for input of more than one block: a block cut from
         // a full buffer (at its last line break, so a little short of it).
         dispatcher ??= start(block.bytes.length >= BLOCK_BYTES / 2)
@@ -367,9 +415,9 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     } finally {
       await dispatcher?.finish()
     }
-    await write(output, header)
+    await writeHeader()
     if (temporary !== undefined && options.out !== undefined) {
-      await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())))
+      await new Promise<void>((resolve, reject) => target.end((error?: Error | null) => (error ? reject(error) : resolve())))
       renameSync(temporary, options.out)
     }
   } catch (error) {
@@ -380,11 +428,16 @@ export async function batch(options: BatchOptions, io: BatchIo): Promise<number>
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
+  if (tally.fields.length > 0) {
+    const fields = tally.fields.map((field) => JSON.stringify(field)).join(', ')
+    io.stderr.write(`${command}: fields read as no field of a row, ${options.keepExtra ? 'carried into the output' : 'ignored (--keep-extra carries them)'}: ${fields}\n`)
+  }
   const seconds = (performance.now() - started) / 1000
   const rate = seconds > 0 ? Math.round(tally.rows / seconds) : tally.rows
+  const counts = [...STATUSES[options.kind], 'error'].map((status) => `${status === 'error' ? 'errors' : status.replaceAll('-', ' ')} ${tally.statuses[status] ?? 0}`).join(', ')
   io.stderr.write(
-    `rows ${tally.rows}, covered ${tally.covered}, not covered ${tally['not-covered']}, undetermined ${tally.undetermined}, errors ${tally.error}` +
-      `${tally.blank > 0 ? `, blank lines skipped ${tally.blank}` : ''}; ${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} threads`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
+    `rows ${tally.rows}, ${counts}${tally.blank > 0 ? `, blank lines skipped ${tally.blank}` : ''}; ` +
+      `${rate} rows/s (${seconds.toFixed(2)} s, ${format}, ${threads === 1 ? 'in one thread' : `${threads} threads`}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)\n`,
   )
-  return tally.error > 0 ? 1 : 0
+  return (tally.statuses.error ?? 0) > 0 ? 1 : 0
 }

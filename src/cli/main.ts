@@ -4,7 +4,6 @@
  * runs the batch workers.
  */
 import { readFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import { isMainThread, parentPort, workerData } from 'node:worker_threads'
 import type { MemberInput } from '../coverage/member'
@@ -14,12 +13,12 @@ import { policies } from '../policy/builtin'
 import { linkedinGenAi } from '../policy/linkedin'
 import type { Policy } from '../policy/schema'
 import { type LocaleData, registerLocale } from '../region/codes'
+import { DAY_MS } from '../time/civil'
 import { readInstant } from '../time/instant'
 import { version } from '../../package.json'
 import type { WorkerData, WorkerReply, WorkerRequest } from './batch'
 import { checkReport, humanReport, jsonReport } from './check'
 import { UsageError } from './errors'
-import type { Format } from './rows'
 import { policyText, regionRows, regionsText } from './tables'
 
 /** The languages of `ai-training-scope/locales`, loaded only when asked for. */
@@ -37,7 +36,8 @@ The answers follow a policy: a built-in one (${BUILT_IN}; default ${linkedinGenA
 
 Usage:
   ai-training-scope check --country DE [--birth-date 2008-02-29] [--time-zone Europe/Berlin] [--policy P] ...
-  ai-training-scope batch <file|-> [--format ndjson|csv] [--out FILE] [--as-of ISO] [--jobs N] [--policy P]
+  ai-training-scope batch <file|-> [--columns id="Member ID",...] [--out FILE] [--as-of ISO] [--jobs N] [--policy P] ...
+  ai-training-scope items <items-file|-> --members <members-file> [--out FILE] [--as-of ISO] [--policy P] ...
   ai-training-scope archive <zip> --country DE [--birth-date 2008] [--json] [--out items.csv] ...
   ai-training-scope regions [--json] [--lang de] [--policy P]
   ai-training-scope policy [--json] [--policy P]
@@ -57,31 +57,12 @@ Options:
   --opt-out ISO[,VIA]    when the member opted out; VIA is one of the policy's channels
                          (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}), default its first; repeatable
   --opt-in ISO           when the member opted in again; repeatable
-  --as-of ISO            the instant asked about (default: now); instants need Z or an offset
+  --as-of ISO|now|today  the instant asked about (default: now; today: 00:00 UTC of the current day);
+                         instants need Z or an offset
 ${POLICY_OPTION}
   --json                 the coverage report as JSON (instants in UTC; windows with their certainty)
   --lang L               language of country names accepted and printed: ${LANGS.join(', ')}
   --help`,
-  batch: `Usage: ai-training-scope batch <file|-> [options]
-
-Evaluates one member per row; writes one record per row, in input order.
-Input: NDJSON (objects with "id" and the member's fields) or CSV with the header
-  id,country,birth_date,time_zone,secondary_school,opt_outs,opt_ins
-  (opt_outs: ISO[;VIA] joined by "|", VIA one of the policy's channels
-  (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}), default its first; opt_ins: ISO joined by "|").
-A bad row becomes an error record with its line, field and message; blank lines are skipped.
-
-Options:
-  --format F   ndjson or csv (default: from the file name, else from the first line)
-  --out FILE   write to FILE, atomically (a temporary file renamed when complete)
-  --as-of ISO  the instant asked about (default: now)
-  --jobs N     threads evaluating rows: this one and N-1 workers (default: available
-               parallelism, here ${availableParallelism()})
-  --policy P   a built-in policy (${BUILT_IN}; default ${linkedinGenAi.id})
-               or a policy JSON file, checked before use
-  --help
-Exit codes: 0 all rows answered, 1 some rows were bad (or the output closed early),
-2 bad options, 130 interrupted (SIGINT; 143 for SIGTERM), with no --out file written.`,
   archive: `Usage: ai-training-scope archive <zip> --country CODE|NAME [options]
 
 Reads your LinkedIn data export (the ZIP LinkedIn sends, Basic or Complete) on this
@@ -134,9 +115,11 @@ async function useLang(lang: string | undefined): Promise<string> {
   return lang
 }
 
-/** `--as-of`, read once: the instant, or now when it is not given. */
+/** `--as-of`, read once: the instant; `now` (also when not given); `today`, 00:00 UTC of the current day. */
 function asOfOption(value: string | undefined): Date {
-  if (value === undefined) return new Date()
+  const now = Date.now()
+  if (value === undefined || value === 'now') return new Date(now)
+  if (value === 'today') return new Date(now - (now % DAY_MS))
   const read = readInstant(value)
   if (!read.ok) throw new UsageError(`--as-of ${JSON.stringify(value)} ${read.problem}`)
   return new Date(read.ms)
@@ -236,36 +219,12 @@ async function run(argv: string[]): Promise<number> {
       out(values.json === true ? jsonReport(report) : humanReport(report, member, lang, policy))
       return 0
     }
-    case 'batch': {
-      const { values, positionals } = parse(
-        rest,
-        { format: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, jobs: { type: 'string' }, policy: { type: 'string' } },
-        true,
-      )
-      if (values.help === true) return out(`${HELP.batch}\n`), 0
-      const [input, ...extra] = positionals
-      if (input === undefined) throw new UsageError('batch: give an input file, or - for standard input')
-      if (extra.length > 0) throw new UsageError(`batch: one input only, got also ${JSON.stringify(extra[0])}`)
-      const format = values.format as string | undefined
-      if (format !== undefined && format !== 'ndjson' && format !== 'csv') throw new UsageError(`--format ${JSON.stringify(format)} is not ndjson or csv`)
-      const jobsText = values.jobs as string | undefined
-      const jobs = jobsText === undefined ? availableParallelism() : Number(jobsText)
-      if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs ${JSON.stringify(jobsText)} is not a whole number from 1 to 256`)
-      const asOf = asOfOption(values['as-of'] as string | undefined)
-      const policy = await policyOption('batch', values.policy as string | undefined)
-      const { batch } = await import('./batch')
-      return batch(
-        {
-          input,
-          format: format as Format | undefined,
-          out: values.out as string | undefined,
-          asOf,
-          policy,
-          jobs,
-          workerUrl: new URL(import.meta.url),
-        },
-        { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env },
-      )
+    case 'batch':
+    case 'items': {
+      const { rowsCommand } = await import('./rows-command')
+      const channels = `${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}`
+      const shared = { parse, asOf: asOfOption, policy: policyOption, lang: useLang, langs: LANGS.join(', '), policyHelp: POLICY_OPTION, channels, workerUrl: new URL(import.meta.url) }
+      return rowsCommand(command, rest, shared)
     }
     case 'archive': {
       const { values, positionals } = parse(
@@ -312,14 +271,15 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function worker(): Promise<void> {
-  const { evaluateBlock, prepare } = await import('./rows')
-  const { asOf, format, policy } = workerData as WorkerData
-  await prepare(format)
+  const { evaluateBlock, memberAnswerer, prepare } = await import('./rows')
+  const { asOf, shape, policy, lang } = workerData as WorkerData
+  await prepare(shape.input)
+  await useLang(lang)
   // A policy from a file was checked on the main thread; its copy here is checked again, which marks it as checked.
   const checked = typeof policy === 'string' ? policies[policy] : (await import('../policy/define')).definePolicy(policy)
-  const options = readOptions({ asOf: new Date(asOf), policy: checked })
+  const context = memberAnswerer(readOptions({ asOf: new Date(asOf), policy: checked }), shape)
   parentPort?.on('message', ({ seq, block, into }: WorkerRequest) => {
-    const { bytes, tally } = evaluateBlock(block, options, format, into)
+    const { bytes, tally } = evaluateBlock(block, context, into)
     // Moved, not copied: the main thread only writes the bytes, and reads its next input into the memory of this one.
     const input = block.bytes.buffer
     parentPort?.postMessage({ seq, bytes, tally, input } satisfies WorkerReply, [bytes.buffer, input])

@@ -171,7 +171,7 @@ let tableIndex: NameIndex | undefined
 /** The names of every language `Intl.DisplayNames` knows: made on the first name no table has. */
 let displayIndex: NameIndex | undefined
 /** A language's names (its table's and `Intl.DisplayNames`'), by locale. */
-const scopes = new Map<string, NameIndex>()
+const scopes = new Map<string, NameIndex[]>()
 
 function tableNames(): NameIndex {
   if (tableIndex === undefined) {
@@ -190,10 +190,11 @@ function everyLanguage(): NameIndex {
   return displayIndex
 }
 
-function scopeOf(locale: string): NameIndex {
+/** A language's names: Intl.DisplayNames' (CLDR's, the names apps show), then its table's. */
+function scopeOf(locale: string): NameIndex[] {
   return memo(scopes, locale, 100, () => {
     const table = tableOf(locale)
-    return (table === undefined ? new NameIndex() : new NameIndex().addTable(table)).addDisplay(locale)
+    return [new NameIndex().addDisplay(locale), ...(table === undefined ? [] : [new NameIndex().addTable(table)])]
   })
 }
 
@@ -274,6 +275,9 @@ function readPlain(text: string, locale: string | undefined): CountryResult {
   }
   if (/^[A-Za-z]{3}$/.test(text)) {
     const code = codeTables().alpha3.get(text.toUpperCase())
+    // Written as a word (Nga: Russia in Vietnamese; NGA is Nigeria), a name first.
+    const named = code !== undefined && /^[A-Z][a-z]{2}$/.test(text) ? readName(text, locale) : undefined
+    if (named?.ok === true) return named
     if (code !== undefined) return { ok: true, code }
   }
   return readName(text, locale)
@@ -297,7 +301,8 @@ function readName(text: string, locale: string | undefined): CountryResult {
     return zone === undefined ? { ok: true, code: country, place } : { ok: true, code: country, place, zone }
   }
   // The language given first; then the tables; on a miss, every language Intl knows.
-  for (const index of [...(locale === undefined ? [] : [() => scopeOf(locale)]), tableNames, everyLanguage]) {
+  const scope = locale === undefined ? [] : scopeOf(locale).map((index) => () => index)
+  for (const index of [...scope, tableNames, everyLanguage]) {
     const found = lookUp(index(), keys)
     if (found?.size === 1) return { ok: true, code: [...found.keys()][0] as string }
     if (found !== undefined) return { ok: false, problem: several(found) }
@@ -310,7 +315,7 @@ function unknownName(keys: readonly string[], locale: string | undefined): strin
   const wanted = (keys[1] as string).split(' ').filter((word) => word !== '')
   const found: Found = new Map()
   if (wanted.length > 0) {
-    for (const index of [tableNames(), ...(locale === undefined ? [] : [scopeOf(locale)])]) {
+    for (const index of [tableNames(), ...(locale === undefined ? [] : scopeOf(locale))]) {
       for (const entry of index.words()) {
         if (!wanted.every((word) => entry.words.has(word))) continue
         const names = found.get(entry.code) ?? []

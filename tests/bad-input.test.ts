@@ -168,7 +168,7 @@ const policyFile = (name: string, text: string) => {
 const wrongPolicy = policyFile('wrong.json', `${JSON.stringify({ ...linkedinGenAi, id: 1 })}\n`)
 const notJson = policyFile('not-json.json', 'not json\n')
 const cli: { args: string[]; code: 0 | 2; says: string | RegExp; name?: string }[] = [
-  { args: ['check', '--country', 'D.E.'], code: 2, says: '--country "D.E." is not an ISO 3166-1 code or a country name (in en or any other language known here); did you mean "DE" (DE)?' },
+  { args: ['check', '--country', 'D.E.'], code: 2, says: '--country "D.E." is not an ISO 3166-1 code or a country name (in any language known here); did you mean "DE" (DE)?' },
   { args: ['check', '--country', 'Korea'], code: 2, says: '--country "Korea" fits more than one country: KP (North Korea), KR (South Korea); give its code or its full name' },
   { args: ['check', '--country', 'Congo'], code: 2, says: '--country "Congo" fits more than one country: CG (Congo in en' },
   { args: ['check', '--country', ''], code: 2, says: '--country "" is empty' },

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import ts from 'typescript'
 import { describe, expect, test } from 'vitest'
-import * as lib from '../src/index'
+import * as lib from '../src/node'
 import * as locales from '../src/locales'
 import * as schemas from '../src/schemas'
 

@@ -323,7 +323,7 @@ function unknownName(keys: readonly string[], locale: string | undefined): strin
       }
     }
   }
-  const unknown = `is not an ISO 3166-1 code or a country name (in ${exactKey(locale ?? '') === '' ? 'any language known here' : `${locale} or any other language known here`})`
+  const unknown = 'is not an ISO 3166-1 code or a country name (in any language known here)'
   if (found.size === 1) {
     const [[code, names]] = [...found] as [[string, string[]]]
     return `${unknown}; did you mean ${JSON.stringify(names[0])} (${code})?`

@@ -207,3 +207,28 @@ describe('the English table, packed (src/region/iso-codes.ts), is i18n-iso-count
     expect(countryName('DE', 'de')).toBe('Deutschland')
   })
 })
+
+describe('current zone names out: reports, normalized members, reasons', () => {
+  const asOf = '2026-01-01T00:00:00Z'
+  const cases = [
+    { member: { country: 'UA', timeZone: 'Europe/Kiev' }, zone: 'Europe/Kyiv' },
+    { member: { country: 'IN', timeZone: 'Asia/Calcutta' }, zone: 'Asia/Kolkata' },
+    { member: { country: 'GL', timeZone: 'America/Godthab' }, zone: 'America/Nuuk' },
+    { member: { country: 'VN', timeZone: 'asia/saigon' }, zone: 'Asia/Ho_Chi_Minh' },
+    { member: { country: 'Canary Islands' }, zone: 'Atlantic/Canary' },
+  ] as const
+  for (const { member, zone } of cases) {
+    test(`${JSON.stringify(member)}: ${zone}`, async () => {
+      const { memberSchema } = await import('../src/schemas')
+      expect(memberSchema.parse(member).timeZone).toBe(zone)
+      const { reasons } = coverage(member, { asOf })
+      expect(reasons.map((reason) => reason.message).join(' ')).not.toMatch(/Kiev|Calcutta|Godthab|Saigon/)
+    })
+  }
+
+  test("an inferred zone list is the country's own: DE reads Europe/Berlin and Europe/Busingen", () => {
+    const why = coverage({ country: 'DE' }, { asOf }).reasons.find((reason) => reason.code === 'time-zone-inferred')?.message
+    expect(why).toContain("DE's zones (Europe/Berlin, Europe/Busingen)")
+    expect(coverage({ country: 'CA' }, { asOf }).reasons.find((reason) => reason.code === 'time-zone-inferred')?.message).not.toContain('America/Panama')
+  })
+})

@@ -8,7 +8,10 @@
  *
  * Held back on purpose: the evaluator's internals (scenarios, compiled
  * policies) and the time helpers, which may change without a major version.
- * Country names in languages other than English: `ai-training-scope/locales`.
+ * Country names: in every language `Intl.DisplayNames` knows, and the tables
+ * of `ai-training-scope/locales` (in Node all ten, with no set-up: the
+ * package's `node` entry, `./node`; elsewhere English, and others by
+ * `registerLocale`).
  */
 export { coverage, coveredFrom, isCovered, safeCoverage } from './coverage/coverage'
 export { dataUse } from './coverage/data-use'

@@ -11,7 +11,7 @@ import { Reader, reading, trimmed } from './input'
 import { is, worded } from './zod'
 import { readCountry } from './region/codes'
 import { readCreated } from './coverage/data-use'
-import { birthOf, type Member, type MemberFacts, readMember, timeZoneOf } from './coverage/member'
+import { birthOf, birthOfDate, type Member, type MemberFacts, readMember, timeZoneOf } from './coverage/member'
 import { policySchema } from './policy/schema'
 import { canonicalZone } from './time/zone'
 
@@ -50,7 +50,12 @@ export const memberSchema = /* @__PURE__ */ z.pipe(
       const read = readCountry(value)
       return read.ok ? undefined : `${describeValue(value)} ${read.problem}`
     })),
-    birthDate: optional(z.string(worded).check(onValue((value: string) => problemOf((reader, each) => birthOf(reader, each, trimmed(each)), value)))),
+    // A Date is read by its UTC year, month and day. Whether it is after asOf is checked where asOf is known.
+    birthDate: optional(
+      z.union([z.string(worded), z.date(worded)], worded).check(
+        onValue((value: string | Date) => problemOf((reader, each) => (typeof each === 'string' ? birthOf(reader, each, trimmed(each)) : birthOfDate(reader, each as unknown as Date)), value as string)),
+      ),
+    ),
     timeZone: optional(z.string(worded).check(onValue((value: string) => problemOf(timeZoneOf, value)))),
     secondarySchool: optional(z.boolean(worded)),
     optOuts: optional(z.array(z.strictObject({ at: instantSchema, via: z.string(worded).check(z.minLength(1, is('is empty'))) }, worded), worded)),

@@ -8,8 +8,8 @@ describe('bad input raises a PolicyInputError naming the field and the value', (
   const cases: { name: string; run: () => unknown; path: (string | number)[]; message: string }[] = [
     { name: 'an unknown country', run: () => coverage({ country: 'Atlantis' }), path: ['country'], message: 'country: "Atlantis" is not an ISO 3166-1 code or a country name' },
     { name: 'an impossible birth date', run: () => coverage({ country: 'DE', birthDate: '2025-02-30' }), path: ['birthDate'], message: 'birthDate: "2025-02-30" is not a real calendar date' },
-    { name: 'a birth date in another format', run: () => coverage({ country: 'DE', birthDate: '01/02/2008' }), path: ['birthDate'], message: 'birthDate: "01/02/2008" is not a birth date: expected YYYY-MM-DD or YYYY' },
-    { name: 'birth year 0000', run: () => coverage({ country: 'DE', birthDate: '0000' }), path: ['birthDate'], message: 'birthDate: "0000" is not a year' },
+    { name: 'a birth date in another format', run: () => coverage({ country: 'DE', birthDate: '01/02/2008' }), path: ['birthDate'], message: 'birthDate: "01/02/2008" is not a birth date: expected YYYY-MM-DD, YYYY-MM or YYYY' },
+    { name: 'birth year 0000', run: () => coverage({ country: 'DE', birthDate: '0000' }), path: ['birthDate'], message: 'birthDate: "0000" is before 1900: no member was born then' },
     { name: 'an invalid zone', run: () => coverage({ country: 'DE', timeZone: 'Europe/Atlantis' }), path: ['timeZone'], message: 'timeZone: "Europe/Atlantis" is not an IANA time zone' },
     { name: 'an offset instead of a zone', run: () => coverage({ country: 'DE', timeZone: 'UTC+1' }), path: ['timeZone'], message: 'timeZone: "UTC+1" is a fixed offset, not a time zone' },
     { name: 'an opt-out instant without an offset', run: () => coverage({ country: 'DE', optOuts: [{ at: '2025-11-01T00:00', via: 'setting' }] }), path: ['optOuts', 0, 'at'], message: 'optOuts[0].at: "2025-11-01T00:00" has no offset' },

@@ -95,7 +95,7 @@ describe.each(builtIn.map((policy) => ({ id: policy.id, policy })))('metamorphic
   test('a certain answer with the birth year alone is the answer for its first, its last and any day of it', () => {
     fc.assert(
       fc.property(member, asOf, fc.integer({ min: 0, max: 364 }), (input, at, dayOfYear) => {
-        const year = (input.birthDate ?? '2006').slice(0, 4)
+        const year = String(input.birthDate ?? '2006').slice(0, 4)
         const { status } = coverage({ ...input, birthDate: year }, { asOf: at, policy })
         if (status === 'undetermined') return
         const some = new Date(Date.UTC(Number(year), 0, 1 + dayOfYear)).toISOString().slice(0, 10)

@@ -79,8 +79,9 @@ describe.each(builtIn.map((policy) => ({ id: policy.id, policy })))('$id', ({ po
   /** The earliest instant the member can be 18. */
   function adultFrom(input: MemberInput): number {
     if (input.birthDate === undefined) return Number.NEGATIVE_INFINITY
-    const year = Number(input.birthDate.slice(0, 4)) + policy.age.adultAge
-    const day = input.birthDate.length === 4 ? daysFromCivil(year, 1, 1) : (parseCivilDate(`${year}${input.birthDate.slice(4)}`) ?? daysFromCivil(year, 3, 1))
+    const birthDate = String(input.birthDate)
+    const year = Number(birthDate.slice(0, 4)) + policy.age.adultAge
+    const day = birthDate.length === 4 ? daysFromCivil(year, 1, 1) : (parseCivilDate(`${year}${birthDate.slice(4)}`) ?? daysFromCivil(year, 3, 1))
     return Math.min(...zonesOf(input).map((zone) => startOfDay(zone, day)))
   }
 

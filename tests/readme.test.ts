@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import ts from 'typescript'
 import { afterAll, describe, expect, test } from 'vitest'
 import * as archive from '../src/archive'
-import * as lib from '../src/index'
+import * as lib from '../src/node'
 import * as locales from '../src/locales'
 import * as schemas from '../src/schemas'
 

@@ -12,16 +12,16 @@ import { issuesText, isPolicyInputError } from '../errors'
 import { policies } from '../policy/builtin'
 import { linkedinGenAi } from '../policy/linkedin'
 import type { Policy } from '../policy/schema'
-import { type LocaleData, registerLocale } from '../region/codes'
 import { DAY_MS } from '../time/civil'
 import { readInstant } from '../time/instant'
 import { version } from '../../package.json'
 import type { WorkerData, WorkerReply, WorkerRequest } from './batch'
 import { checkReport, humanReport, jsonReport } from './check'
 import { UsageError } from './errors'
+import { useNameTables } from './rows'
 import { policyText, regionRows, regionsText } from './tables'
 
-/** The languages of `ai-training-scope/locales`, loaded only when asked for. */
+/** The languages of `ai-training-scope/locales`; any other that Intl.DisplayNames knows serves too. */
 const LANGS = ['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt', 'sv', 'zh'] as const
 
 /** The built-in policies' ids, for the help texts. */
@@ -50,9 +50,11 @@ Exit codes: 0 answered, 1 a batch had bad rows, 2 bad input.`,
 Tells whether the member's data is used, since or from when, how sure that is, why, and what to do.
 
 Options:
-  --country X            ISO code (DE, DEU, 276), UK, EL, or a country name
-  --birth-date D         YYYY-MM-DD or YYYY (omitted: taken as an adult)
-  --time-zone Z          IANA zone, e.g. Europe/Berlin (omitted: the country's zones)
+  --country X            ISO code (DE, DEU, 276), UK, EL, a country name in any language
+                         (Germany, Deutschland, Côte d'Ivoire) or a place (England, Madeira)
+  --birth-date D         YYYY-MM-DD, YYYY-MM or YYYY (omitted: taken as an adult)
+  --time-zone Z          IANA zone, e.g. Europe/Berlin (omitted: the place's zone, as for
+                         Canary Islands, else the country's zones)
   --secondary-school     the platform has reason to believe the member is a minor
   --opt-out ISO[,VIA]    when the member opted out; VIA is one of the policy's channels
                          (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}), default its first; repeatable
@@ -61,7 +63,9 @@ Options:
                          instants need Z or an offset
 ${POLICY_OPTION}
   --json                 the coverage report as JSON (instants in UTC; windows with their certainty)
-  --lang L               language of country names accepted and printed: ${LANGS.join(', ')}
+  --lang L               language country names are read in first and printed in: ${LANGS.join(', ')},
+                         or any other your Node knows (ja, uk, pt-PT, ...); names in every
+                         language are accepted whatever it is
   --help`,
   archive: `Usage: ai-training-scope archive <zip> --country CODE|NAME [options]
 
@@ -78,7 +82,7 @@ Options:
   --secondary-school     the platform has reason to believe you are a minor
   --opt-out ISO[,VIA]    when you opted out (${linkedinGenAi.id}: ${DEFAULT_CHANNELS.join(', ')}); repeatable
   --opt-in ISO           when you opted in again; repeatable
-  --as-of ISO            the instant asked about (default: now)
+  --as-of ISO|now|today  the instant asked about (default: now; today: 00:00 UTC of the current day)
 ${POLICY_OPTION}
   --json                 the summary as JSON (counts, oldest and newest items, skipped files, bad rows)
   --out FILE             each item with its status and reasons: CSV if FILE ends in .csv, else NDJSON
@@ -93,7 +97,8 @@ territory is ambiguous, and notes.
 
 Options:
   --json                 the rows as JSON
-  --lang L               language of country names: ${LANGS.join(', ')}
+  --lang L               language of country names: ${LANGS.join(', ')}, or any other
+                         your Node knows
 ${POLICY_OPTION}
   --help`,
   policy: `Usage: ai-training-scope policy [--json] [--policy P]
@@ -107,21 +112,36 @@ ${POLICY_OPTION}
   --help`,
 } as const
 
+/** Whether Intl names regions in `lang`. */
+function known(lang: string): boolean {
+  try {
+    return Intl.DisplayNames.supportedLocalesOf([lang]).length > 0
+  } catch {
+    return false
+  }
+}
+
+/** `--lang`: one of the tables (registered with the others), or a language Intl.DisplayNames knows. */
 async function useLang(lang: string | undefined): Promise<string> {
   if (lang === undefined || lang === 'en') return 'en'
-  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang ${JSON.stringify(lang)} is not one of ${LANGS.join(', ')}`)
-  const locales: Record<string, LocaleData> = await import('../locales')
-  registerLocale(locales[lang] as LocaleData)
+  if (!(LANGS as readonly string[]).includes(lang) && !known(lang)) {
+    throw new UsageError(`--lang ${JSON.stringify(lang)} is not one of ${LANGS.join(', ')}, nor a language this Node names countries in`)
+  }
+  await useNameTables()
   return lang
 }
 
-/** `--as-of`, read once: the instant; `now` (also when not given); `today`, 00:00 UTC of the current day. */
+/** Codes, which need no name table: two or three letters, or three digits. */
+const CODE = /^\s*([A-Za-z]{2,3}|[0-9]{3})\s*$/
+
+/** `--as-of`, read once: an instant, `now` (the default) or `today` (00:00 UTC of the current UTC date). */
 function asOfOption(value: string | undefined): Date {
+  const word = value?.trim().toLowerCase()
   const now = Date.now()
-  if (value === undefined || value === 'now') return new Date(now)
-  if (value === 'today') return new Date(now - (now % DAY_MS))
+  if (value === undefined || word === 'now') return new Date(now)
+  if (word === 'today') return new Date(now - (now % DAY_MS))
   const read = readInstant(value)
-  if (!read.ok) throw new UsageError(`--as-of ${JSON.stringify(value)} ${read.problem}`)
+  if (!read.ok) throw new UsageError(`--as-of ${JSON.stringify(value)} ${read.problem}; or give now or today`)
   return new Date(read.ms)
 }
 
@@ -211,11 +231,16 @@ async function run(argv: string[]): Promise<number> {
     case 'check': {
       const { values } = parse(rest, { ...MEMBER_OPTIONS, 'as-of': { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, policy: { type: 'string' } })
       if (values.help === true) return out(`${HELP.check}\n`), 0
+      if (values.country === undefined) {
+        const none = Object.values(values).every((value) => value === undefined)
+        throw new UsageError(`check: ${none ? 'which member? give at least' : 'give'} --country (a code, a name or a place); "ai-training-scope check --help" lists the options`)
+      }
       const lang = await useLang(values.lang as string | undefined)
+      // Names need the tables; codes, as most are, do not.
+      if (lang === 'en' && !CODE.test(values.country as string)) await useNameTables()
       const policy = await policyOption('check', values.policy as string | undefined)
-      if (values.country === undefined) throw new UsageError('check: --country is required')
       const member = memberOf(values, values.country as string, policy)
-      const report = checkReport(member, asOfOption(values['as-of'] as string | undefined), policy)
+      const report = checkReport(member, asOfOption(values['as-of'] as string | undefined), policy, lang)
       out(values.json === true ? jsonReport(report) : humanReport(report, member, lang, policy))
       return 0
     }
@@ -238,6 +263,8 @@ async function run(argv: string[]): Promise<number> {
       if (extra.length > 0) throw new UsageError(`archive: one ZIP only, got also ${JSON.stringify(extra[0])}`)
       const policy = await policyOption('archive', values.policy as string | undefined)
       const country = values.country as string | undefined
+      // Names need the tables; codes do not.
+      if (country !== undefined && !CODE.test(country)) await useNameTables()
       const command = {
         zip,
         member: country === undefined ? undefined : memberOf(values, country, policy),

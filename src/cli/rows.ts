@@ -47,6 +47,14 @@ let csv: Csv | undefined
  */
 export async function prepare(format: Format): Promise<void> {
   if (format === 'csv') csv ??= await import('./csv')
+  await useNameTables()
+}
+
+/** Registers the ten name tables of `ai-training-scope/locales` (as the package's Node entry does), once per thread. */
+export async function useNameTables(): Promise<void> {
+  const { registerLocale } = await import('../region/codes')
+  const locales = await import('../locales')
+  for (const table of Object.values(locales)) registerLocale(table)
 }
 
 /** CSV lines read into trimmed cells (see `./csv`). */

@@ -36,15 +36,16 @@ export function regionRows(policy: Policy, lang: string) {
 /** {@link regionRows} as a table: region (`-` outside), timeline (`id start..end certainty`), `ambiguous`, note. */
 export function regionsText(policy: Policy, lang: string): string {
   const rows = regionRows(policy, lang)
-  const nameWidth = Math.max(...rows.map((row) => row.name.length))
-  const regionWidth = Math.max(1, ...Object.keys(policy.regions).map((code) => code.length))
+  const nameWidth = Math.max('name'.length, ...rows.map((row) => row.name.length))
+  const regionWidth = Math.max('region'.length, ...Object.keys(policy.regions).map((code) => code.length))
   const lines = rows.map((row) => {
     // A phase of a second reading (JE: UK) is named with its region.
     const phases = row.timeline.map((phase) => `${phase.region === row.region ? '' : `${phase.region}/`}${phase.id} ${span(phase)} ${phase.certainty}`)
     const timeline = row.region === null ? '-' : phases.length === 0 ? 'none' : phases.join(', ')
-    return [row.country, row.name.padEnd(nameWidth), (row.region ?? '-').padEnd(regionWidth), timeline, ...(row.ambiguous ? ['ambiguous'] : []), ...(row.note === undefined ? [] : [row.note])].join('  ')
+    return [row.country.padEnd(4), row.name.padEnd(nameWidth), (row.region ?? '-').padEnd(regionWidth), timeline, ...(row.ambiguous ? ['ambiguous'] : []), ...(row.note === undefined ? [] : [row.note])].join('  ')
   })
-  return `${lines.join('\n')}\n${rows.length} countries and territories under ${policy.id} version ${policy.version}; zones from tzdb ${tzdbVersion}\n`
+  const header = ['code', 'name'.padEnd(nameWidth), 'region'.padEnd(regionWidth), 'timeline (phase start..end certainty), ambiguous, note'].join('  ')
+  return `${header}\n${lines.join('\n')}\n${rows.length} countries and territories under ${policy.id} version ${policy.version}; zones from tzdb ${tzdbVersion}\n`
 }
 
 /** The policy for people: id and version, each region with its phases, other countries, territories, age, channels, categories, sources. */

@@ -8,7 +8,8 @@ import type { CompiledPolicy, DatedPhase } from '../policy/compile'
 import type { linkedinGenAi } from '../policy/linkedin'
 import type { Certainty } from '../policy/certainty'
 import type { ChannelOf, Policy, PolicyPhase, RegionOf } from '../policy/schema'
-import { isYearAlone } from './birth'
+import { englishReasons } from '../policy/texts-en'
+import { firstBirthDay, isMonthAlone, isYearAlone, NO_BIRTH_DATE } from './birth'
 import { edgeIndex, edgesOf, type Evaluation, evaluate, type MergedWindow, type Scenario, statusAt, within, windowsOf } from './evaluate'
 import { type MemberFacts, type MemberInput, readMember } from './member'
 import { type CoverageOptions, type ReadOptions, readOptions, tryOptions } from './options'
@@ -67,7 +68,8 @@ export type SafeResult<T> = { success: true; data: T } | { success: false; error
 /** Words a reason in the options' language (English where the policy has no text in it). */
 export function say(evaluation: Evaluation, language: string, code: ReasonCode, values: Record<string, string | number>, source?: string, phase?: DatedPhase): Reason {
   const { texts } = evaluation.compiled.policy
-  const template = texts[language]?.reasons?.[code] ?? texts.en.reasons[code]
+  // A code added after the policy was written: the built-in English.
+  const template = texts[language]?.reasons?.[code] ?? texts.en.reasons[code] ?? englishReasons[code]
   const reason: { -readonly [K in keyof Reason]: Reason[K] } = { code, message: fill(template, values) }
   if (source !== undefined) reason.source = source
   if (phase !== undefined) reason.phase = phase.key
@@ -105,12 +107,14 @@ function standingReasons(evaluation: Evaluation, language: string): Reason[] {
   }
   if (evaluation.zoneInferred) {
     reasons.push(say(evaluation, language, 'time-zone-inferred', { country: member.country, zones: evaluation.zones.join(', ') }))
+  } else if (member.place !== undefined) {
+    reasons.push(say(evaluation, language, 'time-zone-of-place', { place: member.place, zone: evaluation.zones.join(', '), country: member.country }))
   }
   const age = { age: policy.age.adultAge }
   if (evaluation.adultEarliest === -Infinity) reasons.push(say(evaluation, language, 'age-not-given', age, policy.age.source))
-  else if (!isYearAlone(member.birth)) {
+  else if (!isYearAlone(member.birth) && !isMonthAlone(member.birth)) {
     reasons.push(say(evaluation, language, 'adult-from', { ...age, at: iso(evaluation.adultEarliest) }, policy.age.source))
-  } else reasons.push(say(evaluation, language, 'birth-year-only', { ...age, from: iso(evaluation.adultEarliest), until: iso(evaluation.adultLatest) }, policy.age.source))
+  } else reasons.push(say(evaluation, language, isMonthAlone(member.birth) ? 'birth-month-only' : 'birth-year-only', { ...age, from: iso(evaluation.adultEarliest), until: iso(evaluation.adultLatest) }, policy.age.source))
   if (member.secondarySchool) reasons.push(say(evaluation, language, 'secondary-school', { note: policy.age.secondarySchool.note }, policy.age.secondarySchool.source))
   return reasons
 }
@@ -274,10 +278,13 @@ function report({ evaluation, status, windows, from, until, reasons }: Answer, a
   }
 }
 
-/** Reads a member against a policy: `via` names one of its channels. */
-export function readMemberFor(compiled: CompiledPolicy, read: typeof readMember = readMember) {
-  return (reader: Reader, input: unknown): MemberFacts | undefined => read(reader, input, compiled.channels)
+/** Reads a member against a policy (`via` names one of its channels), country names first in `language`. */
+export function readMemberFor(compiled: CompiledPolicy, read: typeof readMember = readMember, language?: string) {
+  return (reader: Reader, input: unknown): MemberFacts | undefined => read(reader, input, compiled.channels, language)
 }
+
+/** The latest civil day anywhere on Earth (UTC+14) at `asOf`: a birth date after it has not happened yet. */
+const latestDay = (asOf: number): number => Math.floor((asOf + 14 * 3_600_000) / 86_400_000)
 
 /**
  * The answer for a member, with the options already read: batches read them
@@ -285,8 +292,12 @@ export function readMemberFor(compiled: CompiledPolicy, read: typeof readMember 
  * is read with `readRowMember`).
  */
 export function answerAt(member: unknown, { asOf, compiled, language }: ReadOptions, read: typeof readMember = readMember): Read<Answer> {
-  const facts = tryReading('member', readMemberFor(compiled, read), member)
+  const facts = tryReading('member', readMemberFor(compiled, read, language), member)
   if (!facts.ok) return facts
+  const { birth, birthDate } = facts.value as MemberFacts
+  if (birth !== NO_BIRTH_DATE && firstBirthDay(birth) > latestDay(asOf)) {
+    return { ok: false, kind: 'member', issues: [{ path: ['birthDate'], message: `${JSON.stringify(birthDate)} is after asOf (${iso(asOf)}): the member is not born yet` }] }
+  }
   return { ok: true, value: answer(evaluate(facts.value as MemberFacts, compiled), asOf, language) }
 }
 

@@ -29,7 +29,7 @@
  */
 import type { CompiledPolicy, DatedPhase, Place } from '../policy/compile'
 import { type Certainty, certainties } from '../policy/certainty'
-import { daysFromCivil, isLeapYear } from '../time/civil'
+import { daysFromCivil, daysInMonth, isLeapYear } from '../time/civil'
 import { startOfDay } from '../time/zone'
 import { type BirthCode, birthFields, NO_BIRTH_DATE } from './birth'
 import { NestedCache } from '../cache'
@@ -89,11 +89,16 @@ export interface Evaluation {
   readonly adultLatest: number
 }
 
-/** The civil days the adult birthday can fall on: one day, or the first and last of a year. */
+/** The civil days the adult birthday can fall on: one day, or the first and last of a month or of a year. */
 function adultDays(birth: BirthCode, adultAge: number): number[] {
   const { year: born, month, day } = birthFields(birth)
   const year = born + adultAge
-  if (day === 0) return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
+  if (month === 0) return [daysFromCivil(year, 1, 1), daysFromCivil(year, 12, 31)]
+  // A month alone: its first day and its last (born in February of a leap year, perhaps on the 29th: 1 March in a common year).
+  if (day === 0) {
+    const last = month === 2 && isLeapYear(born) && !isLeapYear(year) ? daysFromCivil(year, 3, 1) : daysFromCivil(year, month, daysInMonth(year, month))
+    return [daysFromCivil(year, month, 1), last]
+  }
   // Born 29 February: the birthday is 1 March in common years.
   return [month === 2 && day === 29 && !isLeapYear(year) ? daysFromCivil(year, 3, 1) : daysFromCivil(year, month, day)]
 }
@@ -270,8 +275,10 @@ const standings = new NestedCache<Locality, number, Standing>(65_536)
 export function standingOf(compiled: CompiledPolicy, member: MemberFacts): Standing {
   let cache = localities.get(compiled)
   if (cache === undefined) localities.set(compiled, (cache = new NestedCache(10_000)))
-  const { country, timeZone } = member
-  const locality = cache.get(country, timeZone ?? '', () => computeLocality(compiled, country, timeZone))
+  const { country, timeZone, place } = member
+  // A place's zone (Canary Islands) reads as that zone given, but its reasons say where it came from.
+  const key = place === undefined ? (timeZone ?? '') : `${timeZone} ${place}`
+  const locality = cache.get(country, key, () => computeLocality(compiled, country, timeZone))
   return standings.get(locality, member.secondarySchool ? -1 - member.birth : member.birth, () => computeStanding(compiled, locality, member))
 }
 

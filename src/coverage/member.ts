@@ -6,20 +6,25 @@
  */
 import { type Path, type Reader, trimmed } from '../input'
 import { readCountry } from '../region/codes'
-import { parseCivilDate, quad } from '../time/civil'
+import { daysFromCivil, formatCivilDate, pair, parseCivilDate, quad } from '../time/civil'
+import { isDate } from '../time/instant'
 import { canonicalZone } from '../time/zone'
-import { type BirthCode, dateCode, NO_BIRTH_DATE, yearCode } from './birth'
+import { type BirthCode, dateCode, monthCode, NO_BIRTH_DATE, yearCode } from './birth'
 
 /** An instant as input: an ISO 8601 string with `Z` or an offset, or a `Date`. */
 export type InstantInput = string | Date
 
 /** A member as you describe them. Only `country` is required. */
 export interface MemberInput<H extends string = string> {
-  /** `DE`, `deu`, `276`, `UK`, `EL`, or a name in a registered locale (`Germany`). */
+  /** `DE`, `deu`, `276`, `UK`, `EL`, a country's name in any language (`Germany`, `Deutschland`, `Côte d’Ivoire`), or a place (`England`, `Canary Islands`). */
   country: string
-  /** `YYYY-MM-DD`, or `YYYY` when only the year is known. Omitted: treated as an adult (from JSON, `null` reads as omitted). */
-  birthDate?: string | undefined
-  /** IANA zone (`Europe/Berlin`, aliases such as `Asia/Calcutta`). Omitted: the country's zones. */
+  /**
+   * `YYYY-MM-DD`, `YYYY-MM` or `YYYY` as far as it is known, or a `Date` (its
+   * UTC year, month and day). From 1900, and not after `asOf`. Omitted:
+   * treated as an adult (from JSON, `null` reads as omitted).
+   */
+  birthDate?: string | Date | undefined
+  /** IANA zone (`Europe/Berlin`, aliases such as `Asia/Calcutta`: reports give the current name). Omitted: the place's zone (`Canary Islands`), else the country's zones. */
   timeZone?: string | undefined
   /** LinkedIn has reason to believe the member is under 18 (e.g. in secondary school). */
   secondarySchool?: boolean | undefined
@@ -33,9 +38,9 @@ export interface MemberInput<H extends string = string> {
 export interface Member {
   /** ISO 3166-1 alpha-2. */
   readonly country: string
-  /** As given: `YYYY-MM-DD` or `YYYY`. */
+  /** As given: `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (a `Date` as `YYYY-MM-DD`, from its UTC fields). */
   readonly birthDate?: string
-  /** The zone's IANA spelling. */
+  /** The zone's current IANA name (given, or the place's: `Canary Islands`, `Atlantic/Canary`). */
   readonly timeZone?: string
   readonly secondarySchool: boolean
   readonly optOuts: readonly { readonly at: Date; readonly via: string }[]
@@ -45,11 +50,14 @@ export interface Member {
 /** A member as the evaluator reads it: instants as epoch milliseconds. */
 export interface MemberFacts {
   readonly country: string
-  /** The birth date as given, trimmed (what `memberSchema` gives back). */
+  /** The birth date as given, trimmed (what `memberSchema` gives back); a `Date` as `YYYY-MM-DD`. */
   readonly birthDate: string | undefined
   /** The same, read once for the evaluator: {@link NO_BIRTH_DATE} when none is given. */
   readonly birth: BirthCode
+  /** The zone given, or else the one of the place named (`Canary Islands`). */
   readonly timeZone: string | undefined
+  /** The place named for the country, where it gave the zone (`Canary Islands`). */
+  readonly place: string | undefined
   readonly secondarySchool: boolean
   readonly optOuts: readonly { readonly at: number; readonly via: string }[]
   readonly optIns: readonly number[]
@@ -88,16 +96,35 @@ function pathsOf(list: 'optOuts' | 'optIns', index: number): EntryPaths {
 /** The list of a member who gave none: shared and read only (not frozen: see ALWAYS_ON in evaluate.ts). */
 const NONE: readonly never[] = []
 
+/** The first year a birth date may be in: an earlier one is surely a slip. */
+export const FIRST_BIRTH_YEAR = 1900
+
 /** The code of a birth date given as `value` (`text` is it trimmed). */
 export function birthOf(reader: Reader, value: string, text: string): BirthCode | undefined {
   if (text === '') return reader.fail(AT.birthDate, value, 'is empty')
-  const year = text.length === 4 ? quad(text, 0) : -1
-  if (year >= 0) return year === 0 ? reader.fail(AT.birthDate, value, 'is not a year of the Gregorian calendar') : yearCode(year)
+  const year = text.length === 4 || text.length === 7 || text.length === 10 ? quad(text, 0) : -1
+  const early = () => reader.fail(AT.birthDate, value, `is before ${FIRST_BIRTH_YEAR}: no member was born then`)
+  if (text.length === 4 && year >= 0) return year < FIRST_BIRTH_YEAR ? early() : yearCode(year)
+  if (text.length === 7 && year >= 0 && text.charCodeAt(4) === 45 /* - */) {
+    const month = pair(text, 5)
+    if (month < 1 || month > 12) return reader.fail(AT.birthDate, value, 'is not a real month')
+    return year < FIRST_BIRTH_YEAR ? early() : monthCode(year, month)
+  }
   const days = parseCivilDate(text)
-  if (days !== undefined) return dateCode(days)
+  if (days !== undefined) return year < FIRST_BIRTH_YEAR ? early() : dateCode(days)
   return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(text)
     ? reader.fail(AT.birthDate, value, 'is not a real calendar date')
-    : reader.fail(AT.birthDate, value, 'is not a birth date: expected YYYY-MM-DD or YYYY')
+    : reader.fail(AT.birthDate, value, 'is not a birth date: expected YYYY-MM-DD, YYYY-MM or YYYY')
+}
+
+/** A birth date given as a `Date`: its UTC calendar date, never the host's (`text`: that date as `YYYY-MM-DD`). */
+export function birthOfDate(reader: Reader, value: Date): { birth: BirthCode; text: string } | undefined {
+  const ms = Date.prototype.getTime.call(value)
+  if (Number.isNaN(ms)) return reader.fail(AT.birthDate, value, 'is not a date')
+  const days = Math.floor(ms / 86_400_000)
+  const text = formatCivilDate(days)
+  if (days < daysFromCivil(FIRST_BIRTH_YEAR, 1, 1)) return reader.fail(AT.birthDate, text, `is before ${FIRST_BIRTH_YEAR}: no member was born then`)
+  return { birth: dateCode(days), text }
 }
 
 /** A fixed offset (`+01:00`, `UTC+1`, `GMT-3`): not a zone, though some are IANA links. Only such text starts with +, -, U or G. */
@@ -148,9 +175,12 @@ function readOptIn(reader: Reader, entry: unknown, paths: EntryPaths): number | 
 /** The policy's opt-out channels, which `via` must name; undefined: any non-empty name (checked later). */
 type Channels = readonly string[] | undefined
 
-/** Reads a member; problems go to `reader`, and the result is only meaningful when it has none. */
-export function readMember(reader: Reader, input: unknown, channels?: Channels): MemberFacts | undefined {
-  return factsOf(reader, reader.object(AT.root, input, isMemberField), channels)
+/**
+ * Reads a member; problems go to `reader`, and the result is only meaningful
+ * when it has none. `locale`: the language country names are tried in first.
+ */
+export function readMember(reader: Reader, input: unknown, channels?: Channels, locale?: string): MemberFacts | undefined {
+  return factsOf(reader, reader.object(AT.root, input, isMemberField), channels, locale)
 }
 
 /**
@@ -158,33 +188,47 @@ export function readMember(reader: Reader, input: unknown, channels?: Channels):
  * member field. The row is read as it is: a copy without its `id` took ~80
  * ns a row, a twentieth of a batch's time on one thread.
  */
-export function readRowMember(reader: Reader, input: unknown, channels?: Channels): MemberFacts | undefined {
-  return factsOf(reader, reader.object(AT.root, input, isRowField), channels)
+export function readRowMember(reader: Reader, input: unknown, channels?: Channels, locale?: string): MemberFacts | undefined {
+  return factsOf(reader, reader.object(AT.root, input, isRowField), channels, locale)
 }
 
-function factsOf(reader: Reader, record: Record<string, unknown> | undefined, channels: Channels): MemberFacts | undefined {
+function factsOf(reader: Reader, record: Record<string, unknown> | undefined, channels: Channels, locale: string | undefined): MemberFacts | undefined {
   if (record === undefined) return undefined
   const countryText = reader.string(AT.country, record.country, false)
   let country: string | undefined
+  let placeZone: string | undefined
+  let place: string | undefined
   if (countryText !== undefined) {
-    const read = readCountry(countryText)
-    country = read.ok ? read.code : reader.fail(AT.country, countryText, read.problem)
+    const read = readCountry(countryText, locale)
+    if (read.ok) {
+      country = read.code
+      placeZone = read.zone
+      place = read.place
+    } else reader.fail(AT.country, countryText, read.problem)
   }
-  const birthDateGiven = reader.string(AT.birthDate, record.birthDate, true)
   let birthDate: string | undefined
   let birth = NO_BIRTH_DATE
-  if (birthDateGiven !== undefined) {
-    birthDate = trimmed(birthDateGiven)
-    birth = birthOf(reader, birthDateGiven, birthDate) ?? NO_BIRTH_DATE
+  const birthGiven = record.birthDate
+  if (birthGiven !== undefined && birthGiven !== null && typeof birthGiven !== 'string' && isDate(birthGiven)) {
+    const read = birthOfDate(reader, birthGiven)
+    if (read !== undefined) ({ birth, text: birthDate } = read)
+  } else {
+    const birthDateGiven = reader.string(AT.birthDate, birthGiven, true)
+    if (birthDateGiven !== undefined) {
+      birthDate = trimmed(birthDateGiven)
+      birth = birthOf(reader, birthDateGiven, birthDate) ?? NO_BIRTH_DATE
+    }
   }
   const zoneText = reader.string(AT.timeZone, record.timeZone, true)
   const school = record.secondarySchool
   if (school !== undefined && school !== null && typeof school !== 'boolean') reader.wrongType(AT.secondarySchool, school, 'a boolean')
+  const zonePlace = zoneText === undefined && placeZone !== undefined
   return {
     country: country ?? '',
     birthDate,
     birth,
-    timeZone: zoneText === undefined ? undefined : timeZoneOf(reader, zoneText),
+    timeZone: zoneText === undefined ? placeZone : timeZoneOf(reader, zoneText),
+    place: zonePlace ? place : undefined,
     secondarySchool: school === true,
     optOuts: listOf(reader, 'optOuts', record.optOuts, readOptOut, channels),
     optIns: listOf(reader, 'optIns', record.optIns, readOptIn, channels),

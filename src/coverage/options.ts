@@ -12,7 +12,7 @@ export interface CoverageOptions<P extends Policy = Policy> {
   asOf?: InstantInput | undefined
   /** The policy to evaluate. Default: {@link linkedinGenAi}. Checked by `policySchema` once per object. */
   policy?: P | undefined
-  /** The language of the reasons' texts, where the policy has them (`de`, `fr`); English otherwise. Default `en`. */
+  /** The language of the reasons' texts, where the policy has them (`de`, `fr`); English otherwise. Country names are tried in it first (`pl`: `Kongo` is CG). Default `en`. */
   language?: string | undefined
 }
 

@@ -41,10 +41,12 @@ export const reasonCodes = [
   'phase', // a phase of use of the member's region, with its dates and certainty
   'territory-ambiguous', // the territory may be read as another region; both timelines apply
   'time-zone-inferred', // no zone given: the country's zones
+  'time-zone-of-place', // no zone given: the zone of the place named (Canary Islands)
   'outside-policy', // the country is in no region of the policy, which says nothing about it
   'age-not-given', // no birth date: taken to be an adult
   'adult-from', // when the member comes of age
   'birth-year-only', // only the year: the birthday lies in a range
+  'birth-month-only', // only the year and month: the birthday lies in a range
   'secondary-school', // the platform believes the member is a minor: excluded
   'opt-in-ignored', // an opt-in after an opt-out that no opt-in reverses
   // Why the status at asOf is what it is
@@ -71,6 +73,9 @@ export const reasonCodes = [
   'created-in-range',
   'lookback-limited',
 ] as const
+
+/** Codes added after policies were first written: a policy's texts may leave them out, and the built-in English words them. */
+export const laterReasonCodes = ['time-zone-of-place', 'birth-month-only'] as const
 
 /** The rule or assumption behind a reason: one of {@link reasonCodes}. */
 export type ReasonCode = (typeof reasonCodes)[number]

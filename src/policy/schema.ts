@@ -9,7 +9,7 @@ import { countryCodes, isCountryCode } from '../region/codes'
 import { countryZones } from '../region/country-zones'
 import { parseCivilDate } from '../time/civil'
 import { canonicalZone } from '../time/zone'
-import { reasonCodes } from '../coverage/reasons'
+import { laterReasonCodes, reasonCodes } from '../coverage/reasons'
 import { certainties } from './certainty'
 import { markChecked } from './checked'
 import { is, worded } from '../zod'
@@ -71,7 +71,11 @@ const answers = ['covered', 'undetermined', 'not-yet', 'never', 'no-longer', 'ou
 
 /** The English texts every policy needs: one per reason code, advice per channel, a sentence per answer. */
 const textsSchema = z.strictObject({
-  reasons: z.strictObject(Object.fromEntries(reasonCodes.map((code) => [code, text])) as Record<(typeof reasonCodes)[number], typeof text>, worded),
+  // Codes added later may be left out of a policy file: the built-in English words them (a policy written before them stays valid).
+  reasons: z.strictObject(
+    Object.fromEntries(reasonCodes.map((code) => [code, (laterReasonCodes as readonly string[]).includes(code) ? z.optional(text) : text])) as Record<(typeof reasonCodes)[number], typeof text>,
+    worded,
+  ),
   words: z.strictObject({ open: text, range: text }, worded),
   answers: z.strictObject(Object.fromEntries(answers.map((answer) => [answer, text])) as Record<(typeof answers)[number], typeof text>, worded),
   advice: z.record(z.string(worded), text, worded),

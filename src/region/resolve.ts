@@ -10,6 +10,8 @@ import { readCountry } from './codes'
 export interface RegionInfo<R extends string = string> {
   /** ISO 3166-1 alpha-2. */
   readonly country: string
+  /** The zone of the place named, where it keeps its own clocks (`Canary Islands`: `Atlantic/Canary`); else `null`. */
+  readonly zone: string | null
   /** Its region; `null` outside every region of a policy that answers those `undetermined`. */
   readonly region: R | null
   /** A second region the territory may be read as (JE, GG, IM: the UK); `null` for most. */
@@ -19,23 +21,25 @@ export interface RegionInfo<R extends string = string> {
 }
 
 /**
- * Reads a country (code, alias, alpha-3, numeric or name) and tells its region
- * and timeline under a policy.
+ * Reads a country (code, alias, alpha-3, numeric, a name in any language, or
+ * a place such as `England`) and tells its region and timeline under a policy.
  *
- * @param country - `DE`, `deu`, `276`, `UK`, `EL`, `Germany`, ...
- * @param options - `policy`, default {@link linkedinGenAi}
- * @throws {PolicyInputError} when the country is unknown, or the policy is not valid
+ * @param country - `DE`, `deu`, `276`, `UK`, `EL`, `Germany`, `Deutschland`, `Canary Islands`, ...
+ * @param options - `policy`, default {@link linkedinGenAi}; `locale`, the language names are tried in first (`pl`: `Kongo` is CG)
+ * @throws {PolicyInputError} when the country is unknown, fits several countries, or the policy is not valid
  * @example
  * resolveRegion('UK').region //=> 'UK'
  * resolveRegion('HK').timeline.map((phase) => phase.id) //=> ['2024-global', '2025-six-regions']
  * resolveRegion('JE').alsoReadAs //=> 'UK'
+ * resolveRegion('Kongo', { locale: 'pl' }).country //=> 'CG'
+ * resolveRegion('Canary Islands').zone //=> 'Atlantic/Canary'
  */
-export function resolveRegion<P extends Policy = typeof linkedinGenAi>(country: string, options?: { policy?: P | undefined }): RegionInfo<RegionOf<P>> {
+export function resolveRegion<P extends Policy = typeof linkedinGenAi>(country: string, options?: { policy?: P | undefined; locale?: string | undefined }): RegionInfo<RegionOf<P>> {
   if (typeof country !== 'string') {
     throw new PolicyInputError('country', [{ path: [], message: `expected a string, got ${describeValue(country)}` }])
   }
-  const read = readCountry(country)
+  const read = readCountry(country, options?.locale)
   if (!read.ok) throw new PolicyInputError('country', [{ path: [], message: `${describeValue(country)} ${read.problem}` }])
   const { region, alsoReadAs, timeline } = compilePolicy(options?.policy ?? defaultPolicy).placeOf(read.code)
-  return { country: read.code, region, alsoReadAs, timeline } as unknown as RegionInfo<RegionOf<P>>
+  return { country: read.code, zone: read.zone ?? null, region, alsoReadAs, timeline } as unknown as RegionInfo<RegionOf<P>>
 }

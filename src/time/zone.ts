@@ -6,7 +6,9 @@
  * 2025-10-26T01:30Z it answers +02:00 for Europe/Berlin, where +01:00 holds.
  */
 import { memo, NestedCache } from '../cache'
+import { countryZones } from '../region/country-zones'
 import { DAY_MS, daysFromCivil } from './civil'
+import { legacyZones } from './zone-links'
 
 /**
  * A zone's formatters: `offset` writes the offset in force ("31 GMT+5:45"),
@@ -18,9 +20,12 @@ const formatters = new Map<string, Formatters>()
 
 const newFormatters = (zone: string): Formatters => ({
   // The minute is the cheapest field to format along with the offset: 40 % less than the full wall clock.
-  offset: new Intl.DateTimeFormat('en-US', { timeZone: zone, minute: 'numeric', timeZoneName: 'shortOffset' }),
+  offset: new Intl.DateTimeFormat('en-US', { timeZone: intlIds.get(zone) ?? zone, minute: 'numeric', timeZoneName: 'shortOffset' }),
   fields: undefined,
 })
+
+/** Current names whose zone Intl gave another id for: formatted by that id, which an older engine may know where it does not know the new name. */
+const intlIds = new Map<string, string>()
 
 // Bounded like every cache here: each spelling of a zone ('europe/berlin') is a key.
 function formattersOf(zone: string): Formatters {
@@ -28,9 +33,13 @@ function formattersOf(zone: string): Formatters {
 }
 
 /**
- * The IANA zone's own spelling when `Intl` knows the zone (aliases such as
- * `Asia/Calcutta` and case variants such as `europe/berlin` included), else
- * `undefined`. Fixed offsets (`+01:00`, `UTC+1`) are not zones.
+ * The zone's current IANA name when `Intl` knows the zone, else `undefined`:
+ * `Europe/Kyiv` for `Europe/Kyiv`, `Europe/Kiev` and `europe/kyiv`;
+ * `Asia/Kolkata` for `Asia/Calcutta`; `America/New_York` for `US/Eastern`.
+ * Intl alone gives the names CLDR first knew a zone by (Node: `Europe/Kiev`
+ * for `Europe/Kyiv`); tzdb's links map them back (`src/time/zone-links.ts`,
+ * generated). `UTC`, `Etc/UTC` and `GMT` are `UTC`, as ECMAScript spells it.
+ * Fixed offsets (`+01:00`, `UTC+1`) are not zones.
  */
 export function canonicalZone(zone: string): string | undefined {
   return memo(canonical, zone, 10_000, resolvedZone) ?? undefined
@@ -38,14 +47,32 @@ export function canonicalZone(zone: string): string | undefined {
 
 const canonical = new Map<string, string | null>()
 
-/** The zone's IANA spelling, or null (cached: a miss is remembered too). */
+/** Current names by their lower case: every zone.tab zone, and the deprecated names Intl gives back with theirs. */
+let current: Map<string, string> | undefined
+
+function currentNames(): Map<string, string> {
+  if (current === undefined) {
+    current = new Map()
+    for (const zones of Object.values(countryZones)) for (const zone of zones) current.set(zone.toLowerCase(), zone)
+    for (const [name, to] of Object.entries(legacyZones)) current.set(name.toLowerCase(), to)
+  }
+  return current
+}
+
+/** The zone's current name, or null (cached: a miss is remembered too). */
 function resolvedZone(zone: string): string | null {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(zone)) return null
+  let id: string
   try {
-    return formattersOf(zone).offset.resolvedOptions().timeZone
+    id = formattersOf(zone).offset.resolvedOptions().timeZone
   } catch {
     return null
   }
+  // The name given, when it is current (America/Atikokan, which Intl calls America/Coral_Harbour); else Intl's id, made current.
+  const names = currentNames()
+  const name = names.get(zone.toLowerCase()) ?? names.get(id.toLowerCase()) ?? id
+  if (name !== id) intlIds.set(name, id)
+  return name
 }
 
 const PLUS = 0x2b

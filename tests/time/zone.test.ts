@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { countryZones } from '../../src/region/country-zones'
 import { formatCivilDate, parseCivilDate } from '../../src/time/civil'
 import { canonicalZone, localDay, offsetAt, readOffset, startOfDay, wallClockOffset } from '../../src/time/zone'
+import { legacyZones, zoneLinksVersion } from '../../src/time/zone-links'
 import reference from '../fixtures/start-of-day.json'
 
 const day = (text: string) => parseCivilDate(text) as number
@@ -79,8 +80,34 @@ describe('canonicalZone', () => {
   const cases = [
     { input: 'Europe/Berlin', out: 'Europe/Berlin' },
     { input: 'europe/berlin', out: 'Europe/Berlin' },
-    { input: 'Asia/Calcutta', out: 'Asia/Calcutta' },
+    // Current names out, whatever spelling came in (Node's ICU gives the first of each pair for the second).
+    { input: 'Asia/Calcutta', out: 'Asia/Kolkata' },
+    { input: 'Asia/Kolkata', out: 'Asia/Kolkata' },
+    { input: 'Europe/Kiev', out: 'Europe/Kyiv' },
+    { input: 'Europe/Kyiv', out: 'Europe/Kyiv' },
+    { input: 'europe/kyiv', out: 'Europe/Kyiv' },
+    { input: 'America/Godthab', out: 'America/Nuuk' },
+    { input: 'America/Nuuk', out: 'America/Nuuk' },
+    { input: 'Asia/Saigon', out: 'Asia/Ho_Chi_Minh' },
+    { input: 'Asia/Ho_Chi_Minh', out: 'Asia/Ho_Chi_Minh' },
+    { input: 'Asia/Rangoon', out: 'Asia/Yangon' },
+    { input: 'Asia/Katmandu', out: 'Asia/Kathmandu' },
+    { input: 'America/Buenos_Aires', out: 'America/Argentina/Buenos_Aires' },
+    { input: 'Atlantic/Faeroe', out: 'Atlantic/Faroe' },
+    { input: 'Pacific/Truk', out: 'Pacific/Chuuk' },
+    // A current name Intl calls by another (America/Coral_Harbour) stays as given.
+    { input: 'America/Atikokan', out: 'America/Atikokan' },
+    { input: 'Africa/Asmara', out: 'Africa/Asmara' },
+    // Old names Intl resolves itself.
+    { input: 'US/Eastern', out: 'America/New_York' },
+    { input: 'Asia/Ulan_Bator', out: 'Asia/Ulaanbaatar' },
+    // A current name that is a link in tzdb stays: it is its country's own.
+    { input: 'Europe/Amsterdam', out: 'Europe/Amsterdam' },
+    { input: 'Europe/Busingen', out: 'Europe/Busingen' },
+    // UTC as ECMAScript spells it.
     { input: 'UTC', out: 'UTC' },
+    { input: 'Etc/UTC', out: 'UTC' },
+    { input: 'GMT', out: 'UTC' },
     { input: 'Europe/Atlantis', out: undefined },
     { input: 'UTC+1', out: undefined },
     { input: '+01:00', out: undefined },
@@ -92,6 +119,25 @@ describe('canonicalZone', () => {
       expect(canonicalZone(input)).toBe(out)
     })
   }
+
+  test('every deprecated name of the generated table maps to a current name that Intl knows, with the same clocks', () => {
+    const current = new Set(Object.values(countryZones).flat())
+    expect(Object.keys(legacyZones).length).toBeGreaterThan(10)
+    expect(zoneLinksVersion).toMatch(/^\d{4}[a-z]$/)
+    const at = [Date.parse('2000-01-01T00:00:00Z'), Date.parse('2025-07-01T00:00:00Z')]
+    for (const [name, to] of Object.entries(legacyZones)) {
+      expect(current.has(to), `${name} -> ${to}`).toBe(true)
+      expect(canonicalZone(name)).toBe(to)
+      expect(canonicalZone(to)).toBe(to)
+      // Pacific/Truk is Pacific/Chuuk; both keep Port Moresby's clocks.
+      for (const ms of at) expect(offsetAt(to, ms), `${name} at ${ms}`).toBe(offsetAt(name, ms))
+    }
+  })
+
+  test('every zone a country lists reads as itself: no deprecated name is given out', () => {
+    for (const zone of Object.values(countryZones).flat()) expect(canonicalZone(zone)).toBe(zone)
+    for (const zone of Object.values(countryZones).flat()) expect(canonicalZone(zone.toUpperCase())).toBe(zone)
+  })
 
   test('every zone tzdb lists for a country is known to this Node', () => {
     const unknown = Object.values(countryZones).flat().filter((zone) => canonicalZone(zone) === undefined)
@@ -160,4 +206,50 @@ test('offsetAt, and the wall-clock reading it falls back to, read offsets as for
     }),
     { numRuns: 3000 },
   )
+})
+
+describe("a country's zones are its own (zone.tab's), and read the same instants", () => {
+  const cases = [
+    { country: 'DE', zones: ['Europe/Berlin', 'Europe/Busingen'], not: ['Europe/Zurich'] },
+    { country: 'CA', has: ['America/Toronto', 'America/Atikokan', 'America/Blanc-Sablon', 'America/Creston'], not: ['America/Panama', 'America/Puerto_Rico', 'America/Phoenix'] },
+    { country: 'NL', zones: ['Europe/Amsterdam'], not: ['Europe/Brussels'] },
+    { country: 'NO', zones: ['Europe/Oslo'], not: ['Europe/Berlin'] },
+    { country: 'IS', zones: ['Atlantic/Reykjavik'], not: ['Africa/Abidjan'] },
+    { country: 'UA', zones: ['Europe/Simferopol', 'Europe/Kyiv'], not: [] },
+    { country: 'RU', has: ['Europe/Moscow'], not: ['Europe/Simferopol'] },
+    { country: 'ES', zones: ['Europe/Madrid', 'Africa/Ceuta', 'Atlantic/Canary'], not: [] },
+    { country: 'PT', zones: ['Europe/Lisbon', 'Atlantic/Madeira', 'Atlantic/Azores'], not: [] },
+  ]
+  for (const { country, zones, has, not } of cases) {
+    test(`${country}: ${(zones ?? has ?? []).join(', ')}${not.length > 0 ? `, not ${not.join(', ')}` : ''}`, () => {
+      const listed = countryZones[country] ?? []
+      if (zones !== undefined) expect(listed).toEqual(zones)
+      for (const zone of has ?? []) expect(listed).toContain(zone)
+      for (const zone of not) expect(listed).not.toContain(zone)
+    })
+  }
+
+  // The zones left out keep the clocks of a zone still listed: the instants a country's days start at are the same.
+  const same = [
+    ['Europe/Busingen', 'Europe/Zurich'],
+    ['America/Atikokan', 'America/Panama'],
+    ['America/Blanc-Sablon', 'America/Puerto_Rico'],
+    ['America/Creston', 'America/Phoenix'],
+    ['Atlantic/Reykjavik', 'Africa/Abidjan'],
+  ] as const
+  for (const [own, shared] of same) {
+    test(`${own} starts every day of 2024-2026 when ${shared} does`, () => {
+      for (let at = day('2024-01-01'); at <= day('2026-12-31'); at += 7) expect(startOfDay(own, at)).toBe(startOfDay(shared, at))
+    })
+  }
+
+  test('every zone is listed under exactly one country', () => {
+    const seen = new Map<string, string>()
+    for (const [country, zones] of Object.entries(countryZones)) {
+      for (const zone of zones) {
+        expect(seen.get(zone), `${zone} under ${country}`).toBeUndefined()
+        seen.set(zone, country)
+      }
+    }
+  })
 })

@@ -12,7 +12,7 @@
  */
 import { memo } from '../cache'
 import { englishPacked, isoCodes } from './iso-codes'
-import { displayLanguages, displayNames, exactKey, nameKeys, placeNames } from './names'
+import { displayLanguages, displayNames, exactKey, nameKeys, placeNames, sharedNames } from './names'
 
 /** A language's country names, as i18n-iso-countries ships them (`ai-training-scope/locales`). */
 export interface LocaleData {
@@ -295,6 +295,8 @@ const LONGEST_NAME = 120
 function readName(text: string, locale: string | undefined): CountryResult {
   if (text.length > LONGEST_NAME) return { ok: false, problem: 'is not an ISO 3166-1 code or a country name (longer than any)' }
   const keys = nameKeys(text)
+  const shared = Object.entries(sharedNames).find(([name]) => nameKeys(name)[1] === keys[1])?.[1]
+  if (shared !== undefined) return { ok: false, problem: `fits more than one country: ${shared.map(([code, name]) => `${code} (${name})`).join(', ')}; give its code` }
   const place = placeNamed(keys)
   if (place !== undefined) {
     const { country, zone } = placeNames[place] as { country: string; zone?: string }

@@ -83,6 +83,22 @@ export const placeNames: Readonly<Record<string, { readonly country: string; rea
 }
 
 /**
+ * Names that are one country's own but also a word of others' names, so
+ * that people from those others type them too: refused with every country
+ * they may mean listed, as a name that fits several countries is. (`Guinea`
+ * is GN's name, and what many in Guinea-Bissau, Equatorial Guinea and Papua
+ * New Guinea would type.)
+ */
+export const sharedNames: Readonly<Record<string, readonly (readonly [code: string, name: string])[]>> = {
+  Guinea: [
+    ['GN', 'Guinea'],
+    ['GW', 'Guinea-Bissau'],
+    ['GQ', 'Equatorial Guinea'],
+    ['PG', 'Papua New Guinea'],
+  ],
+}
+
+/**
  * Languages whose region names `Intl.DisplayNames` is asked for when a name
  * is in no table: every two-letter code (the engine keeps those it has names
  * in), a few of three letters, and regional variants whose names differ

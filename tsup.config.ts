@@ -8,7 +8,7 @@ const bundled = [/^i18n-iso-countries\//, /^zod(\/|$)/, /^d3-dsv$/]
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts', locales: 'src/locales.ts', schemas: 'src/schemas.ts', archive: 'src/archive.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node.ts', locales: 'src/locales.ts', schemas: 'src/schemas.ts', archive: 'src/archive.ts', texts: 'src/texts.ts' },
     format: ['esm', 'cjs'],
     // One copy of the code the entries share (the schemas entry marks the
     // policies it checks in the evaluator's own module), in CommonJS too.

@@ -10,6 +10,7 @@ import * as archive from '../src/archive'
 import * as lib from '../src/node'
 import * as locales from '../src/locales'
 import * as schemas from '../src/schemas'
+import * as texts from '../src/texts'
 
 const CLI = new URL('../dist/cli.js', import.meta.url).pathname
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
@@ -23,7 +24,7 @@ const docBlocks = sources.flatMap((file) => {
 })
 const blocks = [...readmeBlocks, ...docBlocks]
 // TSDoc examples use the exports without importing them.
-const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\nconst { ${Object.keys(schemas).join(', ')} } = __schemas\nconst { ${Object.keys(archive).join(', ')} } = __archive\n`
+const preamble = `const { ${Object.keys(lib).join(', ')} } = __lib\nconst { ${Object.keys(schemas).join(', ')} } = __schemas\nconst { ${Object.keys(archive).join(', ')} } = __archive\nconst { ${Object.keys(texts).join(', ')} } = __texts\n`
 const ASSERTION = /^(\s*)(.+?)\s*\/\/=>\s*(.+)$/
 const total = blocks.flatMap((block) => block.split('\n')).filter((line) => ASSERTION.test(line)).length
 const ran = new Set<string>()
@@ -33,7 +34,7 @@ function program(block: string, index: number): string {
   const source = block
     .split('\n')
     .map((line) => {
-      const imported = /^import \{([^}]+)\} from 'ai-training-scope(\/locales|\/schemas|\/archive)?'$/.exec(line)
+      const imported = /^import \{([^}]+)\} from 'ai-training-scope(\/locales|\/schemas|\/archive|\/texts)?'$/.exec(line)
       if (imported) return `const {${imported[1]}} = ${imported[2] === undefined ? '__lib' : `__${imported[2].slice(1)}`}`
       const assertion = ASSERTION.exec(line)
       if (!assertion) return line
@@ -41,7 +42,7 @@ function program(block: string, index: number): string {
       return `${indent}__check(${JSON.stringify(`${index}:${count++}`)}, ${JSON.stringify(line.trim())}, () => (${actual}), ${expected})`
     })
     .join('\n')
-  return ts.transpileModule(index >= readmeBlocks.length ? preamble + source.replace(/^import \{[^}]+\} from '[^']+'$/gm, '') .replace(/^const \{([^}]+)\} = __lib$/gm, '') : source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText
+  return ts.transpileModule(index >= readmeBlocks.length ? preamble + source.replace(/^import \{[^}]+\} from '[^']+'$/gm, '') .replace(/^const \{([^}]+)\} = __(lib|schemas|archive|texts)$/gm, '') : source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText
 }
 
 describe('README examples', () => {
@@ -53,7 +54,7 @@ describe('README examples', () => {
         ran.add(id)
         expect(actual(), line).toEqual(expected)
       }
-      new Function('__lib', '__locales', '__schemas', '__archive', '__check', program(block, index))(lib, locales, schemas, archive, check)
+      new Function('__lib', '__locales', '__schemas', '__archive', '__texts', '__check', program(block, index))(lib, locales, schemas, archive, texts, check)
     })
   })
 

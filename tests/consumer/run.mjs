@@ -51,7 +51,12 @@ import { readArchive, archiveReport } from 'ai-training-scope/archive'
 import { zipSync, strToU8 } from 'fflate'
 const archive = readArchive(zipSync({ 'Comments_9.csv': strToU8('Date,Link,Message\\n2025-12-01 10:00:00,https://x.invalid,"A \\\\"quoted\\\\" word"\\n') }))
 assert.deepEqual(archive.items.map((item) => [item.category, item.text]), [['content', 'A "quoted" word']])
-assert.equal(archiveReport({ country: 'DE' }, archive, { asOf: '2026-06-01T00:00:00Z' }).statuses['in-scope'].count, 1)`,
+assert.equal(archiveReport({ country: 'DE' }, archive, { asOf: '2026-06-01T00:00:00Z' }).statuses['in-scope'].count, 1)
+import { withLanguages } from 'ai-training-scope/texts'
+const german = coverage({ country: 'DE' }, { policy: withLanguages(linkedinGenAi), language: 'de', asOf: '2026-01-01T00:00:00Z' })
+assert.equal(german.policy, 'linkedin-genai')
+assert.ok(german.reasons.some((reason) => reason.message.startsWith('Kein Geburtsdatum angegeben')))
+assert.equal(withLanguages(metaAiEu).texts.fr.answers.never, 'Aucune de vos données n’est utilisée pour entraîner ces modèles.')`,
   ],
   'CJS require': [
     'cjs.cjs',
@@ -78,7 +83,10 @@ assert.equal(failed.success, false)
 assert.ok(failed.error instanceof PolicyInputError)
 assert.equal(fr.locale, 'fr')
 const { readArchive } = require('ai-training-scope/archive')
-assert.equal(readArchive({ 'Votes.csv': 'Date,Link,OptionText\\n2025-12-01 10:00:00,https://x.invalid,Yes\\n' }).items[0].category, 'content')`,
+assert.equal(readArchive({ 'Votes.csv': 'Date,Link,OptionText\\n2025-12-01 10:00:00,https://x.invalid,Yes\\n' }).items[0].category, 'content')
+const { withLanguages } = require('ai-training-scope/texts')
+const french = coverage({ country: 'FR' }, { policy: withLanguages(metaAiEu), language: 'fr', asOf: '2026-01-01T00:00:00Z' })
+assert.ok(french.reasons.some((reason) => reason.message.startsWith('Aucune date de naissance indiquée')))`,
   ],
   'the installed bin': [
     'bin.mjs',
@@ -98,6 +106,8 @@ assert.equal(meta.status, 'undetermined')`,
     `import { coverage, metaAiEu, type CoverageReport, type RegionOf, type linkedinGenAi } from 'ai-training-scope'
 import { de } from 'ai-training-scope/locales'
 import { definePolicy } from 'ai-training-scope/schemas'
+import { withLanguages } from 'ai-training-scope/texts'
+const germanRegion: 'EU' | 'EEA' | null = coverage({ country: 'DE' }, { policy: withLanguages(metaAiEu), language: 'de' }).region
 const report: CoverageReport<RegionOf<typeof linkedinGenAi>> = coverage({ country: 'DE' })
 const custom = definePolicy({ ...metaAiEu, id: 'meta-b' })
 const customRegion: 'EU' | 'EEA' | null = coverage({ country: 'DE' }, { policy: custom }).region
@@ -106,7 +116,7 @@ const region: 'EU' | 'EEA' | 'CH' | 'CA' | 'HK' | 'UK' | 'ROW' | null = report.r
 const metaRegion: 'EU' | 'EEA' | null = coverage({ country: 'DE', optOuts: [{ at: '2025-06-01T00:00:00Z', via: 'objection-form' }] }, { policy: metaAiEu }).region
 // @ts-expect-error Meta has no setting
 coverage({ country: 'DE', optOuts: [{ at: '2025-06-01T00:00:00Z', via: 'setting' }] }, { policy: metaAiEu })
-export { status, region, metaRegion, customRegion, de }`,
+export { status, region, metaRegion, customRegion, germanRegion, de }`,
   ],
 }
 
@@ -132,7 +142,7 @@ try {
     writeFileSync(join(scratch, file), source)
     try {
       if (file.endsWith('.mts')) {
-        writeFileSync(join(scratch, 'types.cts'), source.replace('export { status, region, metaRegion, customRegion, de }', 'export = { status, region, metaRegion, customRegion, de }'))
+        writeFileSync(join(scratch, 'types.cts'), source.replace('export { status, region, metaRegion, customRegion, germanRegion, de }', 'export = { status, region, metaRegion, customRegion, germanRegion, de }'))
         const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
         run(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), 'types.mts', 'types.cts'], scratch)
       } else {

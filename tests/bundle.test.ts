@@ -11,10 +11,13 @@ import type { coverage } from '../src/index'
 /** Text only zod's code holds, and only Meta's policy. */
 const ZOD = '_zod'
 const META = 'meta-newsroom-2025-04-14'
+/** Text only the German texts of ai-training-scope/texts hold. */
+const GERMAN = 'Kein Geburtsdatum angegeben'
 
-test('the markers are in the bundles that use zod and Meta\'s policy', async () => {
+test('the markers are in the bundles that use zod, Meta\'s policy and the German texts', async () => {
   expect((await browserBundle("import { policySchema } from './dist/schemas.js'\nglobalThis.s = policySchema")).code).toContain(ZOD)
   expect((await browserBundle("import { metaAiEu } from './dist/index.js'\nglobalThis.s = metaAiEu")).code).toContain(META)
+  expect((await browserBundle("import { withLanguages } from './dist/texts.js'\nglobalThis.s = withLanguages")).code).toContain(GERMAN)
 })
 
 test('the browser bundle of coverage with English names is at most 25 KB min+gzip, and runs without Node', async () => {
@@ -23,6 +26,7 @@ test('the browser bundle of coverage with English names is at most 25 KB min+gzi
   // What it need not ship: zod (the schemas are apart) and the policies it does not use.
   expect(code).not.toContain(ZOD)
   expect(code).not.toContain(META)
+  expect(code).not.toContain(GERMAN)
   // A context with only the language and Intl: no process, require or Buffer.
   const context: { Intl: typeof Intl; coverage?: typeof coverage } = { Intl }
   runInNewContext(code, context)

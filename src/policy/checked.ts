@@ -1,5 +1,6 @@
 /**
- * Which policies have been checked: the built-in ones (by the test suite), and
+ * Which policies have been checked: the built-in ones (by the test suite), also
+ * with the German and French texts `withLanguages` adds (checked there too), and
  * every one that came out of `policySchema` or `definePolicy`, frozen so that
  * it cannot change after its check. The evaluator answers only for these; it
  * never loads the schema itself, so an app that uses the built-in policies

@@ -5,6 +5,7 @@
  */
 import { type CoverageReport, headline, type MemberInput, type Policy, policies, type PolicyIssue, registerLocale, safeCoverage } from 'ai-training-scope'
 import { de, fr } from 'ai-training-scope/locales'
+import { withLanguages } from 'ai-training-scope/texts'
 import { browserLanguage, format, type Language, languages, type Strings, strings } from './strings'
 import { certaintyText, timeline } from './timeline'
 
@@ -25,7 +26,8 @@ let policyId: PolicyId = 'linkedin-genai'
 let last: { member: MemberInput; policy: Policy; asOf: Date } | undefined
 
 const words = (): Strings => strings[language]
-const policy = (): Policy => policies[policyId]
+/** The chosen policy, with its German and French texts. */
+const policy = (): Policy => withLanguages(policies[policyId])
 
 /** An element with a class and text. */
 function html<K extends keyof HTMLElementTagNameMap>(name: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {

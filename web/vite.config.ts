@@ -16,6 +16,7 @@ export default defineConfig({
     alias: [
       { find: /^ai-training-scope$/, replacement: `${dist}index.js` },
       { find: /^ai-training-scope\/locales$/, replacement: `${dist}locales.js` },
+      { find: /^ai-training-scope\/texts$/, replacement: `${dist}texts.js` },
     ],
   },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },

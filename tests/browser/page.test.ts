@@ -143,9 +143,10 @@ describe('the page in Chromium', () => {
     await page.getByRole('button', { name: 'Bin ich betroffen?' }).click()
     expect(await text(page, '#answer')).toBe('Ja: Ihre Daten werden zum Training dieser KI-Modelle verwendet.')
     expect(await text(page, '#since')).toBe('Seit 27. Mai 2025 um 00:00 (Europe/Vienna).')
-    // The policy's own texts exist in English only: shown so, and said so.
-    expect(await page.locator('#english-note').isVisible()).toBe(true)
-    expect(await page.locator('#reasons li').first().getAttribute('lang')).toBe('en')
+    // The policy's own texts in German too (ai-training-scope/texts): no note that they are English.
+    expect(await page.locator('#english-note').isVisible()).toBe(false)
+    expect(await page.locator('#reasons li').first().getAttribute('lang')).toBe('de')
+    expect(await page.locator('#reasons li').first().textContent()).toMatch(/^Region EU \(European Union\): Phase „2025-eu“ ab 2025-05-27/)
     expect((await timelineOf(page)).windows).toEqual([['window certain open', 'stated', '2025-05-26T22:00:00.000Z', '']])
     await shoot(page, 'austria-meta-de')
     await page.getByLabel('Sprache').selectOption('fr')
@@ -153,6 +154,8 @@ describe('the page in Chromium', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Suis-je concerné ?')
     expect(await text(page, '#answer')).toBe('Oui : vos données servent à entraîner ces modèles d’IA.')
     expect(await text(page, '#since')).toBe('Depuis le 27 mai 2025 à 00:00 (Europe/Vienna).')
+    expect(await page.locator('#reasons li').first().getAttribute('lang')).toBe('fr')
+    expect(await page.locator('#reasons li').first().textContent()).toMatch(/^Région EU \(European Union\) : phase « 2025-eu » à partir du 2025-05-27/)
   })
 
   test('bad input: each problem named by its field, with the value, and the fields marked', async () => {

@@ -25,3 +25,15 @@ test('a chunk loaded only by import() is not counted in the first load', () => {
   ])
   expect(firstLoad(files).files).toEqual(['index.html', 'assets/main.js', 'assets/shared.js', 'assets/main.css'])
 })
+
+test('the data export\'s reader (web/export.ts, fflate, the archive entry) is a chunk of its own, loaded only when a file is chosen', async () => {
+  const files = await pageFiles()
+  const load = firstLoad(files)
+  const text = (name: string) => new TextDecoder().decode(files.get(name)?.bytes)
+  // A marker of the archive reader: the name of LinkedIn's export, which only it reads.
+  const marker = 'LinkedInDataExport'
+  const holders = [...files.keys()].filter((name) => name.endsWith('.js') && text(name).includes(marker))
+  expect(holders.length).toBeGreaterThan(0)
+  for (const name of holders) expect(load.files).not.toContain(name)
+  expect(load.files.filter((name) => name.endsWith('.js')).some((name) => text(name).includes(marker))).toBe(false)
+})

@@ -7,7 +7,7 @@ import { type CoverageReport, headline, type MemberInput, type Policy, policies,
 import { de, fr } from 'ai-training-scope/locales'
 import { withLanguages } from 'ai-training-scope/texts'
 import { browserLanguage, format, type Language, languages, type Strings, strings } from './strings'
-import { certaintyText, timeline } from './timeline'
+import { certaintyText, type ItemMark, timeline } from './timeline'
 
 // Country names are accepted in each of the page's languages, whichever is shown.
 registerLocale(de)
@@ -24,6 +24,10 @@ let language: Language = browserLanguage(navigator.languages)
 let policyId: PolicyId = 'linkedin-genai'
 /** The last question asked, answered again when the language changes. */
 let last: { member: MemberInput; policy: Policy; asOf: Date } | undefined
+/** The data export chosen or dropped, read in the page, answered again with each answer. */
+let dropped: { bytes: Uint8Array; name: string } | undefined
+/** The answer shown, and how its instants are written: the export's items are drawn on its timeline. */
+let shown: { report: CoverageReport; member: MemberInput; when: (date: Date) => string } | undefined
 
 const words = (): Strings => strings[language]
 /** The chosen policy, with its German and French texts. */
@@ -197,8 +201,8 @@ function showReport(report: CoverageReport, member: MemberInput, chosen: Policy)
   policyAnswer.textContent = texts.answer(answer)
   policyAnswer.lang = texts.english ? 'en' : language
   result.hidden = false
-  const picture = byId('timeline')
-  picture.replaceChildren(timeline(report, text, when, picture.clientWidth))
+  shown = { report, member, when }
+  drawTimeline([])
   byId('legend').replaceChildren(
     ...[
       ['certain', text.certain],
@@ -230,6 +234,50 @@ function showReport(report: CoverageReport, member: MemberInput, chosen: Policy)
   byId('advice').replaceChildren(...[...Object.keys(chosen.channels), 'general'].map((name) => html('li', { lang: texts.english ? 'en' : language }, texts.advice(name))))
   byId('policy-version').textContent = `${chosen.title} (${chosen.id}, ${chosen.version})`
   byId('policy-version').lang = 'en'
+  if (dropped !== undefined) void showExport(chosen)
+}
+
+/** The shown answer's timeline, with a data export's items marked under its windows. */
+function drawTimeline(marks: readonly ItemMark[]): void {
+  if (shown === undefined) return
+  const picture = byId('timeline')
+  picture.replaceChildren(timeline(shown.report, words(), shown.when, picture.clientWidth, marks))
+}
+
+// --- the data export -------------------------------------------------------------
+
+/** Reads the dropped export for the member asked about: the archive code is loaded now, not with the page. */
+async function showExport(chosen: Policy): Promise<void> {
+  const text = words()
+  const status = byId('export-status')
+  const result = byId('export-result')
+  if (dropped === undefined) return
+  if (shown === undefined || last === undefined) {
+    status.textContent = text.exportNeedsAnswer
+    result.hidden = true
+    return
+  }
+  const { bytes, name } = dropped
+  status.textContent = format(text.exportReading, { file: name })
+  const { answerExport, exportView } = await import('./export')
+  try {
+    const answer = answerExport(bytes, name, shown.member, chosen, last.asOf, language)
+    result.replaceChildren(...exportView(answer, name, text, shown.when))
+    result.hidden = false
+    status.textContent = format(text.exportRead, { items: String(answer.report.items.length), file: name })
+    drawTimeline(answer.marks)
+  } catch (error) {
+    result.hidden = true
+    const issues = (error as { issues?: readonly PolicyIssue[] }).issues
+    status.textContent = format(text.exportRefused, { message: issues?.map((issue) => issue.message).join('; ') ?? (error as Error).message })
+  }
+}
+
+/** A file chosen or dropped: kept, and read for the answer shown. */
+async function useExport(file: File | undefined): Promise<void> {
+  if (file === undefined) return
+  dropped = { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name }
+  await showExport(policy())
 }
 
 function ask(member: MemberInput, chosen: Policy, asOf: Date): boolean {
@@ -271,6 +319,19 @@ function start(): void {
   byId<HTMLInputElement>('timeZone').value = deviceZone
   byId('zones').replaceChildren(...Intl.supportedValuesOf('timeZone').map((zone) => html('option', { value: zone })))
   for (const kind of ['optOuts', 'optIns'] as const) byId(`add-${kind}`).addEventListener('click', () => addRow(kind))
+  const input = byId<HTMLInputElement>('export-file')
+  input.addEventListener('change', () => void useExport(input.files?.[0]))
+  const zone = byId('export')
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault()
+    zone.classList.add('over')
+  })
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'))
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault()
+    zone.classList.remove('over')
+    void useExport(event.dataTransfer?.files[0])
+  })
   byId('member').addEventListener('submit', (event) => {
     event.preventDefault()
     const member = readForm()

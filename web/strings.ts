@@ -56,6 +56,26 @@ export interface Strings {
   source: string
   adviceHeading: string
   englishOnly: string
+  /** Dropping a data export. */
+  exportHeading: string
+  exportIntro: string
+  exportChoose: string
+  exportDrop: string
+  exportReading: string
+  /** No answer yet to read the export against. */
+  exportNeedsAnswer: string
+  /** `{items}` items read from `{file}`. */
+  exportRead: string
+  exportRefused: string
+  exportStatuses: Record<'in-scope' | 'retained' | 'undetermined' | 'out-of-scope', string>
+  /** A sentence per status: `{count}` items, the oldest `{oldest}`. */
+  exportSentence: Record<'in-scope' | 'retained' | 'undetermined' | 'out-of-scope', string>
+  exportCategory: string
+  exportSkipped: string
+  exportMalformed: string
+  exportDownload: string
+  /** The items' marks on the timeline: `{count}` items, `{status}`. */
+  exportMark: string
   fields: Record<string, string>
 }
 
@@ -107,6 +127,26 @@ const en: Strings = {
   source: 'Source',
   adviceHeading: 'What you can do',
   englishOnly: 'The policy’s own texts are in English.',
+  exportHeading: 'Your data export',
+  exportIntro: 'Drop the ZIP that LinkedIn sends (Settings & Privacy > Data privacy > Get a copy of your data) to see which of your items may be in training data. It is read in this page and sent nowhere.',
+  exportChoose: 'Your data export (ZIP)',
+  exportDrop: 'or drop it here',
+  exportReading: 'Reading {file}…',
+  exportNeedsAnswer: 'Fill in the form and ask first: your items are answered for the member you describe there.',
+  exportRead: '{items} items read from {file}.',
+  exportRefused: 'This export cannot be read: {message}',
+  exportStatuses: { 'in-scope': 'Used now', retained: 'May be in models trained earlier', undetermined: 'Not known', 'out-of-scope': 'Not used' },
+  exportSentence: {
+    'in-scope': '{count} items may be used for training now; the oldest is from {oldest}.',
+    retained: '{count} items are no longer used, but existed during a window of use and may sit in models trained then; the oldest is from {oldest}.',
+    undetermined: '{count} items depend on something not known (when they were written, or a fact of yours); the oldest is from {oldest}.',
+    'out-of-scope': '{count} items are not used.',
+  },
+  exportCategory: 'Category',
+  exportSkipped: 'Files not read (not your own content, or not known):',
+  exportMalformed: 'Rows that could not be read:',
+  exportDownload: 'Download the items as CSV',
+  exportMark: '{count} items: {status}',
   fields: { country: 'Country', birthDate: 'Birth date', timeZone: 'Time zone', optOuts: 'Opt-out', optIns: 'Opt-in' },
 }
 
@@ -158,6 +198,26 @@ const de: Strings = {
   source: 'Quelle',
   adviceHeading: 'Was Sie tun können',
   englishOnly: 'Die Texte der Richtlinie selbst gibt es nur auf Englisch.',
+  exportHeading: 'Ihr Datenexport',
+  exportIntro: 'Legen Sie die ZIP-Datei ab, die LinkedIn Ihnen schickt (Einstellungen & Datenschutz > Datenschutz > Kopie Ihrer Daten anfordern), um zu sehen, welche Ihrer Beiträge in Trainingsdaten sein können. Sie wird in dieser Seite gelesen und nirgendwohin gesendet.',
+  exportChoose: 'Ihr Datenexport (ZIP)',
+  exportDrop: 'oder hier ablegen',
+  exportReading: '{file} wird gelesen …',
+  exportNeedsAnswer: 'Füllen Sie zuerst das Formular aus und fragen Sie: Ihre Einträge werden für das dort beschriebene Mitglied beantwortet.',
+  exportRead: '{items} Einträge aus {file} gelesen.',
+  exportRefused: 'Dieser Export kann nicht gelesen werden: {message}',
+  exportStatuses: { 'in-scope': 'Jetzt verwendet', retained: 'Evtl. in früher trainierten Modellen', undetermined: 'Nicht bekannt', 'out-of-scope': 'Nicht verwendet' },
+  exportSentence: {
+    'in-scope': '{count} Einträge können jetzt zum Training verwendet werden; der älteste ist vom {oldest}.',
+    retained: '{count} Einträge werden nicht mehr verwendet, bestanden aber während eines Nutzungszeitraums und können in damals trainierten Modellen stecken; der älteste ist vom {oldest}.',
+    undetermined: '{count} Einträge hängen von etwas Unbekanntem ab (wann sie geschrieben wurden oder eine Angabe zu Ihnen); der älteste ist vom {oldest}.',
+    'out-of-scope': '{count} Einträge werden nicht verwendet.',
+  },
+  exportCategory: 'Kategorie',
+  exportSkipped: 'Nicht gelesene Dateien (keine eigenen Inhalte oder unbekannt):',
+  exportMalformed: 'Zeilen, die nicht gelesen werden konnten:',
+  exportDownload: 'Die Einträge als CSV herunterladen',
+  exportMark: '{count} Einträge: {status}',
   fields: { country: 'Land', birthDate: 'Geburtsdatum', timeZone: 'Zeitzone', optOuts: 'Widerspruch', optIns: 'Opt-in' },
 }
 
@@ -209,6 +269,26 @@ const fr: Strings = {
   source: 'Source',
   adviceHeading: 'Ce que vous pouvez faire',
   englishOnly: 'Les textes de la politique elle-même sont en anglais.',
+  exportHeading: 'Votre export de données',
+  exportIntro: 'Déposez le ZIP que LinkedIn vous envoie (Préférences et confidentialité > Confidentialité des données > Obtenir une copie de vos données) pour voir lesquels de vos éléments peuvent figurer dans des données d’entraînement. Il est lu dans cette page et envoyé nulle part.',
+  exportChoose: 'Votre export de données (ZIP)',
+  exportDrop: 'ou déposez-le ici',
+  exportReading: 'Lecture de {file}…',
+  exportNeedsAnswer: 'Remplissez d’abord le formulaire et posez la question : vos éléments sont évalués pour le membre que vous y décrivez.',
+  exportRead: '{items} éléments lus dans {file}.',
+  exportRefused: 'Cet export ne peut pas être lu : {message}',
+  exportStatuses: { 'in-scope': 'Utilisés maintenant', retained: 'Peut-être dans des modèles entraînés avant', undetermined: 'Inconnu', 'out-of-scope': 'Non utilisés' },
+  exportSentence: {
+    'in-scope': '{count} éléments peuvent servir à l’entraînement maintenant ; le plus ancien date du {oldest}.',
+    retained: '{count} éléments ne sont plus utilisés, mais existaient pendant une période d’utilisation et peuvent figurer dans des modèles entraînés alors ; le plus ancien date du {oldest}.',
+    undetermined: '{count} éléments dépendent d’un fait inconnu (leur date d’écriture, ou une donnée vous concernant) ; le plus ancien date du {oldest}.',
+    'out-of-scope': '{count} éléments ne sont pas utilisés.',
+  },
+  exportCategory: 'Catégorie',
+  exportSkipped: 'Fichiers non lus (pas votre propre contenu, ou inconnus) :',
+  exportMalformed: 'Lignes illisibles :',
+  exportDownload: 'Télécharger les éléments en CSV',
+  exportMark: '{count} éléments : {status}',
   fields: { country: 'Pays', birthDate: 'Date de naissance', timeZone: 'Fuseau horaire', optOuts: 'Refus', optIns: 'Réactivation' },
 }
 

@@ -16,6 +16,8 @@ const BAR_Y = 30
 const BAR_HEIGHT = 26
 const AXIS_Y = 70
 const YEAR_MS = 365.25 * 86_400_000
+/** Where the items of each status are marked: a row each, between the windows and the axis. */
+const ITEM_Y: Readonly<Record<string, number>> = { 'in-scope': 57, retained: 57, undetermined: 62, 'out-of-scope': 62 }
 
 /** An SVG element with attributes. */
 function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Record<string, string | number>, ...children: (Node | string)[]): SVGElementTagNameMap[K] {
@@ -27,9 +29,17 @@ function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Reco
 
 const titled = (text: string) => element('title', {}, text)
 
-/** The span the picture shows: every window, every phase start and today, with a margin. */
-function span(report: CoverageReport): { from: number; until: number } {
+/** An item of a data export, dated, with its status: drawn as a mark under the windows. */
+export interface ItemMark {
+  readonly from: Date
+  readonly until: Date
+  readonly status: string
+}
+
+/** The span the picture shows: every window, every phase start, every item and today, with a margin. */
+function span(report: CoverageReport, items: readonly ItemMark[]): { from: number; until: number } {
   const instants = [report.asOf.getTime(), ...report.timeline.map((phase) => Date.parse(`${phase.start}T00:00:00Z`))]
+  for (const item of items) instants.push(item.from.getTime())
   for (const window of report.windows) {
     instants.push(window.from.getTime())
     if (window.until !== null) instants.push(window.until.getTime())
@@ -53,11 +63,12 @@ export function certaintyText(window: CoverageWindow, strings: Strings): string 
  * @param strings - the page's words
  * @param when - an instant as the page writes it
  * @param width - the width it is shown at, in CSS pixels: its text keeps its size on a phone
+ * @param items - a data export's dated items: one mark per pixel column and status, titled with its count
  */
-export function timeline(report: CoverageReport, strings: Strings, when: (date: Date) => string, width: number): SVGSVGElement {
+export function timeline(report: CoverageReport, strings: Strings, when: (date: Date) => string, width: number, items: readonly ItemMark[] = []): SVGSVGElement {
   const drawn = Math.max(width, 280)
   const right = drawn - LEFT
-  const { from, until } = span(report)
+  const { from, until } = span(report, items)
   const x = (ms: number) => LEFT + ((ms - from) / (until - from)) * (right - LEFT)
   const label = format(strings.timelineLabel, { from: when(new Date(from)), until: when(new Date(until)) })
   const svg = element('svg', { viewBox: `0 0 ${drawn} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'timeline-svg' })
@@ -102,6 +113,19 @@ export function timeline(report: CoverageReport, strings: Strings, when: (date: 
       )
     }
     svg.append(group)
+  }
+  // Items by pixel column (the middle of when each was created) and status: thousands of items, a few hundred marks.
+  const marks = new Map<string, { at: number; status: string; count: number }>()
+  for (const item of items) {
+    const at = Math.round(x((item.from.getTime() + item.until.getTime()) / 2))
+    const key = `${at} ${item.status}`
+    const mark = marks.get(key) ?? { at, status: item.status, count: 0 }
+    mark.count++
+    marks.set(key, mark)
+  }
+  for (const { at, status, count } of marks.values()) {
+    const label = format(strings.exportMark, { count: String(count), status: strings.exportStatuses[status as keyof Strings['exportStatuses']] ?? status })
+    svg.append(element('rect', { x: at - 1, y: ITEM_Y[status] ?? 62, width: 2, height: 5, class: `item ${status}`, 'data-status': status, 'data-count': count }, titled(label)))
   }
   const today = x(report.asOf.getTime())
   svg.append(

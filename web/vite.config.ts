@@ -17,6 +17,7 @@ export default defineConfig({
       { find: /^ai-training-scope$/, replacement: `${dist}index.js` },
       { find: /^ai-training-scope\/locales$/, replacement: `${dist}locales.js` },
       { find: /^ai-training-scope\/texts$/, replacement: `${dist}texts.js` },
+      { find: /^ai-training-scope\/archive$/, replacement: `${dist}archive.js` },
     ],
   },
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { servePage } from '../../web/build'
+import { archiveReport, dataUseStatuses, readArchive } from '../../src/archive'
+import { makeArchive, plainRows } from '../archive-maker'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
@@ -156,6 +158,56 @@ describe('the page in Chromium', () => {
     expect(await text(page, '#since')).toBe('Depuis le 27 mai 2025 à 00:00 (Europe/Vienna).')
     expect(await page.locator('#reasons li').first().getAttribute('lang')).toBe('fr')
     expect(await page.locator('#reasons li').first().textContent()).toMatch(/^Région EU \(European Union\) : phase « 2025-eu » à partir du 2025-05-27/)
+  })
+
+  test('a data export, dropped: read in the page, counted as the library counts it, every item in the CSV, its items on the timeline, nothing sent', async () => {
+    const made = makeArchive({ layout: 'complete', year: 2026, rows: plainRows(6, Date.UTC(2024, 0, 1), 4) })
+    const bytes = made.zip()
+    const { page, requests } = await open('en-GB', 'Europe/Berlin')
+    const bodies: Buffer[] = []
+    page.context().on('request', (request) => {
+      const body = request.postDataBuffer()
+      if (body !== null) bodies.push(body)
+    })
+    const file = { name: made.name, mimeType: 'application/zip', buffer: Buffer.from(bytes) }
+    // Before any answer, the page says whom the items would be answered for.
+    await page.getByLabel('Your data export (ZIP)').setInputFiles(file)
+    await expect.poll(() => text(page, '#export-status')).toBe('Fill in the form and ask first: your items are answered for the member you describe there.')
+    await page.getByLabel('Country of your account').fill('Germany')
+    await page.getByRole('button', { name: 'Am I affected?' }).click()
+    await page.locator('#export-sentences').waitFor()
+    const expected = archiveReport({ country: 'DE', timeZone: 'Europe/Berlin' }, readArchive(bytes, { name: made.name }), { asOf: TODAY })
+    expect(expected.items.length).toBeGreaterThan(20)
+    expect(await text(page, '#export-status')).toBe(`${expected.items.length} items read from ${made.name}.`)
+    // Every category's counts, status by status, as archiveReport gives them in Node.
+    const shown = await page.locator('.export-counts tbody tr').evaluateAll((rows) => rows.map((row) => [row.getAttribute('data-category'), ...[...row.querySelectorAll('td')].map((cell) => [cell.getAttribute('data-status'), cell.textContent])]))
+    expect(shown).toEqual(Object.entries(expected.counts).map(([category, counts]) => [category, ...dataUseStatuses.map((status) => [status, String(counts[status])])]))
+    expect(await page.locator('#export-sentences li').count()).toBe(dataUseStatuses.filter((status) => expected.statuses[status].count > 0).length)
+    // The CSV is made in the page: a header and one row per item, no item text.
+    const href = (await page.locator('#export-download').getAttribute('href')) as string
+    expect(href.startsWith('blob:')).toBe(true)
+    const csv = (await page.evaluate(async (url) => (await fetch(url)).text(), href)).trimEnd().split('\n')
+    expect(csv[0]).toBe('file,line,kind,category,dated,created_from,created_until,status,reasons')
+    expect(csv.length).toBe(expected.items.length + 1)
+    // The dated items, marked on the timeline by status (one mark per pixel column and status, titled with its count).
+    const counts = await page.locator('#timeline svg rect.item').evaluateAll((marks) => marks.map((mark) => Number(mark.getAttribute('data-count'))))
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(expected.items.filter(({ item }) => item.created !== null).length)
+    await shoot(page, 'data-export')
+    // Nothing left the page's origin, and no request carried the file.
+    const origin = new URL(server.url).origin
+    expect(requests.filter((url) => new URL(url).origin !== origin)).toEqual([])
+    expect(bodies).toEqual([])
+  })
+
+  test('a data export under a policy that uses none of its categories (Meta in the EU): refused plainly', async () => {
+    const made = makeArchive({ layout: 'basic', year: 2024, rows: plainRows(3, Date.UTC(2024, 0, 1)) })
+    const { page } = await open('en-GB', 'Europe/Berlin')
+    await page.getByLabel('Meta (Facebook, Instagram) in the EU and EEA').check()
+    await page.getByLabel('Country of your account').fill('AT')
+    await page.getByRole('button', { name: 'Am I affected?' }).click()
+    await page.getByLabel('Your data export (ZIP)').setInputFiles({ name: made.name, mimeType: 'application/zip', buffer: Buffer.from(made.zip()) })
+    await expect.poll(() => text(page, '#export-status')).toMatch(/^This export cannot be read: /)
+    expect(await page.locator('#export-result').isHidden()).toBe(true)
   })
 
   test('bad input: each problem named by its field, with the value, and the fields marked', async () => {

@@ -7,9 +7,9 @@
  * ZIP or CSV reader; it uses nothing of Node's, and runs in browsers.
  */
 export { readArchive } from './archive/read'
-export { archiveReport, dataUseStatuses } from './archive/report'
+export { archiveReport, dataUseStatuses, itemRecords, itemsCsv } from './archive/report'
 export { sheetCategories } from './archive/sheet'
 
 export type { Archive, ArchiveInput, ArchiveItem, CountryHint, MalformedRow, ReadArchiveOptions, ReadFile, SkippedFile } from './archive/read'
-export type { ArchiveItemUse, ArchiveReport, StatusSummary } from './archive/report'
+export type { ArchiveItemRecord, ArchiveItemUse, ArchiveReport, StatusSummary } from './archive/report'
 export type { ArchiveItemKind } from './archive/sheet'

@@ -5,7 +5,8 @@
  * is made here, as a `blob:` URL.
  */
 import type { MemberInput, Policy } from 'ai-training-scope'
-import { type ArchiveReport, archiveReport, dataUseStatuses, readArchive } from 'ai-training-scope/archive'
+import { type ArchiveReport, archiveReport, dataUseStatuses, itemsCsv, readArchive } from 'ai-training-scope/archive'
+import { html } from './dom'
 import { format, type Strings } from './strings'
 import type { ItemMark } from './timeline'
 
@@ -24,34 +25,6 @@ export function answerExport(bytes: Uint8Array, name: string, member: MemberInpu
   const report = archiveReport(member, readArchive(bytes, { name }), { policy, asOf, language })
   const marks = report.items.filter(({ item }) => item.created !== null).map(({ createdFrom, createdUntil, status }) => ({ from: createdFrom, until: createdUntil, status }))
   return { report, marks }
-}
-
-/** A value as a CSV field: quoted when it holds a comma, a quote or a line break. */
-const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
-
-/** The items as CSV (no item text): file, line, kind, category, when created, status, reason codes. */
-export function itemsCsv(report: ArchiveReport): string {
-  const header = ['file', 'line', 'kind', 'category', 'dated', 'created_from', 'created_until', 'status', 'reasons']
-  const rows = report.items.map(({ item, createdFrom, createdUntil, status, reasons }) => [
-    item.file,
-    String(item.line),
-    item.kind,
-    item.category,
-    String(item.created !== null),
-    createdFrom.toISOString(),
-    createdUntil.toISOString(),
-    status,
-    reasons.map((reason) => reason.code).join(' '),
-  ])
-  return [header, ...rows].map((cells) => `${cells.map(field).join(',')}\n`).join('')
-}
-
-/** An element with attributes and children. */
-function html<K extends keyof HTMLElementTagNameMap>(name: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(name)
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value)
-  node.append(...children)
-  return node
 }
 
 /**

@@ -6,6 +6,7 @@
 import { type CoverageReport, headline, type MemberInput, type Policy, policies, type PolicyIssue, registerLocale, safeCoverage } from 'ai-training-scope'
 import { de, fr } from 'ai-training-scope/locales'
 import { withLanguages } from 'ai-training-scope/texts'
+import { html } from './dom'
 import { browserLanguage, format, type Language, languages, type Strings, strings } from './strings'
 import { certaintyText, type ItemMark, timeline } from './timeline'
 
@@ -33,13 +34,6 @@ const words = (): Strings => strings[language]
 /** The chosen policy, with its German and French texts. */
 const policy = (): Policy => withLanguages(policies[policyId])
 
-/** An element with a class and text. */
-function html<K extends keyof HTMLElementTagNameMap>(name: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(name)
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value)
-  node.append(...children)
-  return node
-}
 
 /** The policy's texts in the page's language, English where it has none. */
 function policyTexts(chosen: Policy) {

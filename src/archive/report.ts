@@ -111,3 +111,57 @@ export function archiveReport<P extends Policy = Default>(member: MemberInput<Ch
     countryHints: archive.countryHints,
   }
 }
+
+/** One item of a report as a flat record: where it came from, what it is, when it was created (a range), its status and reason codes; its text only when asked. */
+export interface ArchiveItemRecord {
+  readonly file: string
+  readonly line: number
+  readonly kind: string
+  readonly category: string
+  /** Whether the export dates the item (else its range runs from the account's registration to the export). */
+  readonly dated: boolean
+  readonly createdFrom: string
+  readonly createdUntil: string
+  readonly status: DataUseStatus
+  /** The reason codes, space-separated. */
+  readonly reasons: string
+  readonly text?: string
+}
+
+/**
+ * A report's items as flat records, in the archive's order: what the CLI's
+ * `archive --out` and the web page's download write. Item text is left out
+ * unless `text` is true.
+ *
+ * @example
+ * itemRecords(archiveReport({ country: 'DE' }, readArchive({ 'Shares.csv': 'Date,ShareLink,ShareCommentary\n2025-12-01 10:00:00,x,Hello\n' }), { asOf: '2026-01-01T00:00:00Z' }))[0]?.status //=> 'in-scope'
+ */
+export function itemRecords(report: ArchiveReport, text = false): ArchiveItemRecord[] {
+  return report.items.map(({ item, status, createdFrom, createdUntil, reasons }) => ({
+    file: item.file,
+    line: item.line,
+    kind: item.kind,
+    category: item.category,
+    dated: item.created !== null,
+    createdFrom: createdFrom.toISOString(),
+    createdUntil: createdUntil.toISOString(),
+    status,
+    reasons: reasons.map((reason) => reason.code).join(' '),
+    ...(text ? { text: item.text } : {}),
+  }))
+}
+
+/** A value as a CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
+
+/**
+ * A report's items as CSV: a header, then one line per item ({@link itemRecords}'s fields).
+ *
+ * @example
+ * itemsCsv(archiveReport({ country: 'DE' }, readArchive({ 'Shares.csv': 'Date,ShareLink,ShareCommentary\n2025-12-01 10:00:00,x,Hello\n' }), { asOf: '2026-01-01T00:00:00Z' })).split('\n')[0] //=> 'file,line,kind,category,dated,createdFrom,createdUntil,status,reasons'
+ */
+export function itemsCsv(report: ArchiveReport, text = false): string {
+  const header: (keyof ArchiveItemRecord)[] = ['file', 'line', 'kind', 'category', 'dated', 'createdFrom', 'createdUntil', 'status', 'reasons', ...(text ? (['text'] as const) : [])]
+  const lines = itemRecords(report, text).map((record) => header.map((key) => csvField(String(record[key] ?? ''))).join(','))
+  return `${[header.join(','), ...lines].join('\n')}\n`
+}

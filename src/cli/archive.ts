@@ -7,7 +7,7 @@
  */
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { archiveReport, type ArchiveItem, type ArchiveReport, dataUseStatuses, readArchive } from '../archive'
+import { archiveReport, type ArchiveItem, type ArchiveReport, dataUseStatuses, itemRecords, itemsCsv, readArchive } from '../archive'
 import { type CoverageReport, coverage } from '../coverage/coverage'
 import type { DataUseStatus } from '../coverage/data-use'
 import type { MemberInput } from '../coverage/member'
@@ -115,23 +115,8 @@ function jsonSummary(report: ArchiveReport): string {
 }
 
 /** One record per item: CSV when the file name ends in `.csv`, NDJSON otherwise. */
-async function itemsFile(report: ArchiveReport, out: string, text: boolean): Promise<string> {
-  const records = report.items.map(({ item, status, createdFrom, createdUntil, reasons }) => ({
-    file: item.file,
-    line: item.line,
-    kind: item.kind,
-    category: item.category,
-    dated: item.created !== null,
-    createdFrom: createdFrom.toISOString(),
-    createdUntil: createdUntil.toISOString(),
-    status,
-    reasons: reasons.map((reason) => reason.code).join(' '),
-    ...(text ? { text: item.text } : {}),
-  }))
-  if (!out.endsWith('.csv')) return records.map((record) => `${JSON.stringify(record)}\n`).join('')
-  const header = ['file', 'line', 'kind', 'category', 'dated', 'createdFrom', 'createdUntil', 'status', 'reasons', ...(text ? ['text'] : [])]
-  const { csvField } = await import('./rows')
-  return [header, ...records.map((record) => header.map((key) => String(record[key as keyof typeof record])))].map((cells) => `${cells.map(csvField).join(',')}\n`).join('')
+function itemsFile(report: ArchiveReport, out: string, text: boolean): string {
+  return out.endsWith('.csv') ? itemsCsv(report, text) : itemRecords(report, text).map((record) => `${JSON.stringify(record)}\n`).join('')
 }
 
 /** Writes `content` to `path` through a temporary file renamed when complete, so a crash never leaves a file that looks whole. */
@@ -183,7 +168,7 @@ export async function archive(command: ArchiveCommand, io: { stdout: NodeJS.Writ
     if (isPolicyInputError(error) && error.input === 'policy') throw new UsageError(`archive: --policy ${command.policy.id}: ${error.issues[0]?.message ?? error.message}`)
     throw usageError('archive', error)
   }
-  if (command.out !== undefined) writeWhole(command.out, await itemsFile(report, command.out, command.text))
+  if (command.out !== undefined) writeWhole(command.out, itemsFile(report, command.out, command.text))
   const read = readCountry(command.member.country)
   // The member was read: their country is one.
   const country = read.ok ? read.code : command.member.country

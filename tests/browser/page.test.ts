@@ -187,7 +187,7 @@ describe('the page in Chromium', () => {
     const href = (await page.locator('#export-download').getAttribute('href')) as string
     expect(href.startsWith('blob:')).toBe(true)
     const csv = (await page.evaluate(async (url) => (await fetch(url)).text(), href)).trimEnd().split('\n')
-    expect(csv[0]).toBe('file,line,kind,category,dated,created_from,created_until,status,reasons')
+    expect(csv[0]).toBe('file,line,kind,category,dated,createdFrom,createdUntil,status,reasons')
     expect(csv.length).toBe(expected.items.length + 1)
     // The dated items, marked on the timeline by status (one mark per pixel column and status, titled with its count).
     const counts = await page.locator('#timeline svg rect.item').evaluateAll((marks) => marks.map((mark) => Number(mark.getAttribute('data-count'))))

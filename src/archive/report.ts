@@ -11,6 +11,7 @@ import { PolicyInputError } from '../errors'
 import type { linkedinGenAi } from '../policy/linkedin'
 import type { ChannelOf, Policy } from '../policy/schema'
 import type { Archive, ArchiveItem, CountryHint, MalformedRow, ReadFile, SkippedFile } from './read'
+import { csvField } from '../csv-field'
 import { sheetCategories } from './sheet'
 
 /** The statuses an item can have, in the order reports list them. */
@@ -150,9 +151,6 @@ export function itemRecords(report: ArchiveReport, text = false): ArchiveItemRec
     ...(text ? { text: item.text } : {}),
   }))
 }
-
-/** A value as a CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-const csvField = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value)
 
 /**
  * A report's items as CSV: a header, then one line per item ({@link itemRecords}'s fields).

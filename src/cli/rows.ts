@@ -3,6 +3,7 @@
  * fields, evaluating them, and writing the records. Shared by the main thread
  * and the workers, so both give the same answer for the same row.
  */
+import { csvField } from '../csv-field'
 import { answerAt } from '../coverage/coverage'
 import { readRowMember } from '../coverage/member'
 import type { ReadOptions } from '../coverage/options'
@@ -314,11 +315,6 @@ export function readRow(row: Row, shape: RowShape, cells: Cells | undefined, see
 export function evaluateRow(row: Row, context: RowContext, cells: Cells | undefined, seen: Set<string>): OutRecord {
   const read = readRow(row, context.shape, cells, seen)
   return 'fields' in read ? context.answer(read, row.line) : errorRecord(context.stamp, read.id, row.line, read.field, read.message, read.extra)
-}
-
-/** A value as a CSV field: quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
 /** The output columns (CSV) of a run, in order. */
